@@ -1,0 +1,63 @@
+//! `passkey-ready`: the guide, content bundles and readiness checks from the command line.
+//!
+//! Exit codes: 0 success, 1 bad input (an invalid bundle, snapshot or message, named in the
+//! error), 2 usage error.
+
+mod bundle;
+mod guide;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "passkey-ready",
+    version,
+    about = "Get a device ready to register a passkey"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the whole guide, or one device's guide.
+    Guide(guide::Args),
+    /// Check a content bundle; exit 1 with every problem when it is not valid.
+    Validate(bundle::ValidateArgs),
+    /// Print the embedded content as a bundle: the starting point for a content team.
+    ExportBundle,
+}
+
+/// What a command reports when it fails on its input (exit 1).
+pub struct Failure(pub String);
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // --help and --version are not errors.
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Guide(args) => guide::run(&args),
+        Command::Validate(args) => bundle::validate(&args),
+        Command::ExportBundle => bundle::export(),
+    };
+    match result {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure(message)) => {
+            eprintln!("passkey-ready: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Reading a content bundle from JSON: size cap, parsing with the path of the bad field,
+//! schema version, then validation. Nothing is half-loaded: the result is a valid bundle or
+//! an error.
+
+use super::model::{Bundle, Guide, Locale, Locales};
+use super::validate::{validate, Problem};
+
+/// The bundle format this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Bundles larger than this are refused before parsing. The embedded guide in both
+/// languages is about a tenth of it.
+pub const MAX_BUNDLE_BYTES: usize = 512 * 1024;
+
+const EMBEDDED_JA: &str = include_str!("../../content/ja.json");
+const EMBEDDED_EN: &str = include_str!("../../content/en.json");
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    #[error("bundle is {size} bytes; the limit is {max} bytes")]
+    TooLarge { size: usize, max: usize },
+    #[error("bundle is not valid: {path}: {message}")]
+    Malformed { path: String, message: String },
+    #[error("bundle schema_version is {found}; this SDK reads version {expected}")]
+    UnsupportedSchema { found: u32, expected: u32 },
+    #[error("bundle has {} problem(s):\n{}", problems.len(), list(problems))]
+    Invalid { problems: Vec<Problem> },
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  - {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Bundle {
+    /// Parses and validates a bundle. The error names the field or item at fault.
+    pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
+        if json.len() > MAX_BUNDLE_BYTES {
+            return Err(BundleError::TooLarge {
+                size: json.len(),
+                max: MAX_BUNDLE_BYTES,
+            });
+        }
+        // The version is read first so that an old or new bundle gets a version error, not a
+        // confusing field error.
+        #[derive(serde::Deserialize)]
+        struct Version {
+            schema_version: Option<u32>,
+        }
+        let version: Version = parse(json, "")?;
+        match version.schema_version {
+            Some(SCHEMA_VERSION) => {}
+            Some(found) => {
+                return Err(BundleError::UnsupportedSchema {
+                    found,
+                    expected: SCHEMA_VERSION,
+                })
+            }
+            None => {
+                return Err(BundleError::Malformed {
+                    path: "schema_version".to_owned(),
+                    message: "missing field `schema_version`".to_owned(),
+                })
+            }
+        }
+        let bundle: Bundle = parse(json, "")?;
+        bundle.validated()
+    }
+
+    /// The bundle as pretty JSON, the form a content team edits and `from_json` reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The guide built into this SDK.
+    pub fn embedded() -> Result<Bundle, BundleError> {
+        let bundle = Bundle {
+            schema_version: SCHEMA_VERSION,
+            locales: Locales {
+                ja: parse::<Guide>(EMBEDDED_JA, "ja")?,
+                en: parse::<Guide>(EMBEDDED_EN, "en")?,
+            },
+        };
+        bundle.validated()
+    }
+
+    fn validated(self) -> Result<Bundle, BundleError> {
+        let problems = validate(&self);
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(BundleError::Invalid { problems })
+        }
+    }
+
+    pub fn locales(&self) -> impl Iterator<Item = (Locale, &Guide)> {
+        Locale::ALL.into_iter().map(move |l| (l, self.guide(l)))
+    }
+}
+
+/// Deserialises with the path of the failing field; `prefix` names the document.
+fn parse<T: serde::de::DeserializeOwned>(json: &str, prefix: &str) -> Result<T, BundleError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let inner = err.path().to_string();
+        let path = match (prefix.is_empty(), inner.as_str()) {
+            (true, ".") => "(root)".to_owned(),
+            (true, _) => inner,
+            (false, ".") => prefix.to_owned(),
+            (false, _) => format!("{prefix}.{inner}"),
+        };
+        BundleError::Malformed {
+            path,
+            message: err.into_inner().to_string(),
+        }
+    })
+}

@@ -1,0 +1,15 @@
+//! The guide: the bank's help page as typed data in Japanese and English, validated,
+//! embedded at build time and replaceable at run time.
+
+mod bundle;
+mod localize;
+mod model;
+pub mod placeholder;
+pub mod render;
+mod store;
+mod validate;
+
+pub use bundle::{BundleError, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
+pub use model::*;
+pub use store::ContentStore;
+pub use validate::{validate, Problem};

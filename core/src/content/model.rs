@@ -1,0 +1,290 @@
+//! The guide as typed data: the shape of `core/content/<locale>.json` and of a content bundle.
+//!
+//! Every text field is shown to customers as it is, after `{service}` is replaced by the bank's
+//! service name. Ids are stable: reports, the CLI, Kotlin and Swift refer to items by them.
+//! Numbering (`1.`, `①`, `Q1.`, `※1`) is derived from the order, never stored, so that
+//! reordering a step cannot leave a stale number behind.
+
+use serde::{Deserialize, Serialize};
+
+/// The languages the guide is written in. Japanese is the source language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    Ja,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Ja, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Ja => "ja",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
+
+/// A content bundle: the whole guide in every locale. The embedded default is one; a bank can
+/// load another at run time (see [`crate::content::ContentStore`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    /// Bumped when the shape changes; a bundle of another version is refused.
+    pub schema_version: u32,
+    pub locales: Locales,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locales {
+    pub ja: Guide,
+    pub en: Guide,
+}
+
+impl Bundle {
+    pub fn guide(&self, locale: Locale) -> &Guide {
+        match locale {
+            Locale::Ja => &self.locales.ja,
+            Locale::En => &self.locales.en,
+        }
+    }
+}
+
+/// The whole help page in one language, in the page's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub locale: Locale,
+    /// Default for `{service}`; a bank embedding the SDK passes its own.
+    pub service_name: String,
+    pub title: String,
+    pub troubleshooting: Troubleshooting,
+    pub preparation: Preparation,
+    pub guides: Vec<DeviceGuide>,
+    /// What the readiness report says about each check, and the question asked when the
+    /// device cannot tell.
+    pub checks: Vec<CheckText>,
+    pub report: ReportText,
+}
+
+/// "When a passkey cannot be registered": questions and answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Troubleshooting {
+    pub heading: String,
+    pub faqs: Vec<Faq>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub id: String,
+    pub question: String,
+    pub answer: String,
+    /// The exact messages the customer may have seen, as the page quotes them.
+    pub messages: Vec<String>,
+    /// Check ids this answer is about.
+    pub checks: Vec<String>,
+    /// Part ids (guide sections) that fix it.
+    pub sections: Vec<String>,
+}
+
+/// "What to prepare on your device": the introduction and the device table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Preparation {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    /// Customers who already use passkeys on the device need no setup.
+    pub already_using_note: String,
+    pub device_table: DeviceTable,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct DeviceTable {
+    pub heading: String,
+    pub header: TableHeader,
+    pub rows: Vec<DeviceRow>,
+    /// Rendered as ※1, ※2 … in this order.
+    pub footnotes: Vec<Footnote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct TableHeader {
+    pub device: String,
+    pub os: String,
+    pub standard_browser: Cell,
+    pub passkey_store: String,
+    pub setup: String,
+}
+
+/// A table cell that may carry a footnote mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    pub text: String,
+    /// Id of a footnote of the table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct DeviceRow {
+    pub device: String,
+    pub os: String,
+    pub standard_browser: Cell,
+    pub passkey_store: String,
+    /// Id of the device guide the row's "setup" link opens.
+    pub guide: String,
+    pub setup_link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    pub id: String,
+    pub text: String,
+}
+
+/// One of the five per-device setup guides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct DeviceGuide {
+    pub id: String,
+    pub title: String,
+    pub parts: Vec<Part>,
+}
+
+/// A part of a device guide (設定1, 設定2 …): the section a readiness finding points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// `<guide id>.<name>`, e.g. `android.screen_lock`.
+    pub id: String,
+    /// The part's label as the page shows it (`<設定1>`); absent in a single-part guide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Why the part is needed ("a passkey needs …").
+    pub requirement: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// ①②③ … under this step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub substeps: Vec<Substep>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Substep {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub text: String,
+    /// For a `condition` that sends the customer on: the number of the step (1-based, in
+    /// the same part) to continue from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub see_step: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// "If it is not set, follow step 6 and later."
+    Condition,
+    /// "Fingerprint needs a PIN first." Shown on the step's own line.
+    Prerequisite,
+    /// "If your account is shown, you are signed in."
+    Hint,
+    /// Other names some devices show for the same menu.
+    Alternative,
+    /// What to do when a step cannot be done as written.
+    Caution,
+}
+
+/// The texts of one readiness check, keyed by the check id used everywhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct CheckText {
+    pub id: String,
+    pub label: String,
+    /// Asked when the device cannot tell; "yes" means the check passes.
+    pub question: String,
+    pub pass: String,
+    pub fail: String,
+    pub unknown: String,
+}
+
+/// Texts of the readiness report that do not belong to one check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct ReportText {
+    pub ready: String,
+    pub action_required: String,
+    pub needs_confirmation: String,
+    /// `{os_version}` and `{min_version}` are filled in.
+    pub unsupported: String,
+    pub not_applicable: String,
+}
+
+impl Guide {
+    pub fn device_guide(&self, id: &str) -> Option<&DeviceGuide> {
+        self.guides.iter().find(|g| g.id == id)
+    }
+
+    pub fn part(&self, id: &str) -> Option<&Part> {
+        self.guides
+            .iter()
+            .flat_map(|g| g.parts.iter())
+            .find(|p| p.id == id)
+    }
+
+    pub fn check(&self, id: &str) -> Option<&CheckText> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+
+    pub fn faq(&self, id: &str) -> Option<&Faq> {
+        self.troubleshooting.faqs.iter().find(|f| f.id == id)
+    }
+}

@@ -1,0 +1,378 @@
+//! Validation of a content bundle. Every problem names the item it is about by a path such as
+//! `ja.guides[android].parts[android.screen_lock].steps[4].text`: array elements that have an
+//! id are named by it, the others by their position counted from 1, as the page numbers them.
+//!
+//! The checks walk the JSON form of the bundle, so a field added to the model is covered
+//! without touching this file: a string is a customer-facing text unless its key is one of
+//! [`REFERENCE_KEYS`].
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde_json::Value;
+
+use super::model::{Bundle, Guide, Locale, Note};
+use super::placeholder;
+use crate::readiness::CheckId;
+
+/// Keys whose string values are ids or references, never shown to customers.
+const REFERENCE_KEYS: [&str; 7] = [
+    "id", "guide", "footnote", "kind", "checks", "sections", "locale",
+];
+
+/// One thing wrong with a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("{path}: id {id:?} is not of the form lower_snake.dotted (a-z, 0-9, _ and .)")]
+    InvalidId { path: String, id: String },
+    #[error("{path}: id {id:?} is used more than once in {locale}")]
+    DuplicateId {
+        locale: String,
+        path: String,
+        id: String,
+    },
+    #[error("{path}: part id {id:?} must start with its guide's id {guide:?} and a dot")]
+    PartOutsideGuide {
+        path: String,
+        id: String,
+        guide: String,
+    },
+    #[error("{path}: text is empty")]
+    EmptyText { path: String },
+    #[error("{path}: {detail}")]
+    Placeholder { path: String, detail: String },
+    #[error("{path}: {target:?} does not exist")]
+    UnresolvedReference { path: String, target: String },
+    #[error("{path}: {target:?} is not a check id")]
+    UnknownCheck { path: String, target: String },
+    #[error("{locale}.checks: check {id:?} has no texts")]
+    MissingCheck { locale: String, id: String },
+    #[error("{path}: locale is {found:?} but the bundle has it under {expected:?}")]
+    WrongLocale {
+        path: String,
+        found: String,
+        expected: String,
+    },
+    #[error("{path}: the translation differs from ja: {detail}")]
+    LocaleMismatch { path: String, detail: String },
+    #[error("{path}: a condition's see_step {step} is not a step of this part (1..={steps})")]
+    StepOutOfRange {
+        path: String,
+        step: u32,
+        steps: usize,
+    },
+}
+
+/// Every problem of the bundle, in a stable order; empty when the bundle is valid.
+pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut values = Vec::new();
+    for locale in Locale::ALL {
+        let guide = bundle.guide(locale);
+        check_guide(locale, guide, &mut problems);
+        // Serialising plain structs of strings cannot fail; if it ever did, the typed checks
+        // above still ran.
+        if let Ok(value) = serde_json::to_value(guide) {
+            check_texts(locale.code(), &value, &mut problems);
+            values.push(value);
+        }
+    }
+    if let [ja, en] = values.as_slice() {
+        compare_shapes(Locale::En.code(), ja, en, &mut problems);
+    }
+    problems
+}
+
+/// Id syntax, uniqueness and cross-references of one locale, on the typed model.
+fn check_guide(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) {
+    let code = locale.code();
+    if guide.locale != locale {
+        problems.push(Problem::WrongLocale {
+            path: format!("{code}.locale"),
+            found: guide.locale.code().to_owned(),
+            expected: code.to_owned(),
+        });
+    }
+
+    // Every id with the path that names it, checked for syntax and uniqueness below.
+    let mut ids: Vec<(String, &str)> = Vec::new();
+    for faq in &guide.troubleshooting.faqs {
+        ids.push((format!("{code}.troubleshooting.faqs[{}]", faq.id), &faq.id));
+    }
+    let table = &guide.preparation.device_table;
+    for note in &table.footnotes {
+        let path = format!("{code}.preparation.device_table.footnotes[{}]", note.id);
+        ids.push((path, &note.id));
+    }
+    for g in &guide.guides {
+        ids.push((format!("{code}.guides[{}]", g.id), &g.id));
+        for part in &g.parts {
+            let path = format!("{code}.guides[{}].parts[{}]", g.id, part.id);
+            if !part.id.starts_with(&format!("{}.", g.id)) {
+                problems.push(Problem::PartOutsideGuide {
+                    path: path.clone(),
+                    id: part.id.clone(),
+                    guide: g.id.clone(),
+                });
+            }
+            for (n, step) in (1..).zip(&part.steps) {
+                let mut notes: Vec<(String, &Note)> = step
+                    .notes
+                    .iter()
+                    .map(|note| (format!("{path}.steps[{n}].notes"), note))
+                    .collect();
+                for (m, sub) in (1..).zip(&step.substeps) {
+                    for note in &sub.notes {
+                        notes.push((format!("{path}.steps[{n}].substeps[{m}].notes"), note));
+                    }
+                }
+                for (at, note) in notes {
+                    let Some(step) = note.see_step else { continue };
+                    if step == 0 || step as usize > part.steps.len() {
+                        problems.push(Problem::StepOutOfRange {
+                            path: format!("{at}.see_step"),
+                            step,
+                            steps: part.steps.len(),
+                        });
+                    }
+                }
+            }
+            ids.push((path, &part.id));
+        }
+    }
+    let mut check_ids: Vec<(String, &str)> = Vec::new();
+    for check in &guide.checks {
+        let path = format!("{code}.checks[{}]", check.id);
+        if CheckId::parse(&check.id).is_none() {
+            problems.push(Problem::UnknownCheck {
+                path: path.clone(),
+                target: check.id.clone(),
+            });
+        }
+        check_ids.push((path, &check.id));
+    }
+    // Checks have a namespace of their own: the check `windows_hello` and the guide
+    // `windows_hello` are the same concept under the same name.
+    for ids in [ids, check_ids] {
+        unique_ids(code, ids, problems);
+    }
+
+    for check in CheckId::ALL {
+        if guide.check(check.as_str()).is_none() {
+            problems.push(Problem::MissingCheck {
+                locale: code.to_owned(),
+                id: check.as_str().to_owned(),
+            });
+        }
+    }
+
+    // References.
+    let footnote_ids: BTreeSet<&str> = table.footnotes.iter().map(|n| n.id.as_str()).collect();
+    let footnote_ref = |path: String, target: &Option<String>, problems: &mut Vec<Problem>| {
+        if let Some(target) = target {
+            if !footnote_ids.contains(target.as_str()) {
+                problems.push(Problem::UnresolvedReference {
+                    path,
+                    target: target.clone(),
+                });
+            }
+        }
+    };
+    footnote_ref(
+        format!("{code}.preparation.device_table.header.standard_browser.footnote"),
+        &table.header.standard_browser.footnote,
+        problems,
+    );
+    for (n, row) in (1..).zip(&table.rows) {
+        let path = format!("{code}.preparation.device_table.rows[{n}]");
+        footnote_ref(
+            format!("{path}.standard_browser.footnote"),
+            &row.standard_browser.footnote,
+            problems,
+        );
+        if guide.device_guide(&row.guide).is_none() {
+            problems.push(Problem::UnresolvedReference {
+                path: format!("{path}.guide"),
+                target: row.guide.clone(),
+            });
+        }
+    }
+    for faq in &guide.troubleshooting.faqs {
+        let path = format!("{code}.troubleshooting.faqs[{}]", faq.id);
+        for check in &faq.checks {
+            if CheckId::parse(check).is_none() {
+                problems.push(Problem::UnknownCheck {
+                    path: format!("{path}.checks"),
+                    target: check.clone(),
+                });
+            }
+        }
+        for section in &faq.sections {
+            if guide.part(section).is_none() {
+                problems.push(Problem::UnresolvedReference {
+                    path: format!("{path}.sections"),
+                    target: section.clone(),
+                });
+            }
+        }
+    }
+}
+
+fn unique_ids(code: &str, ids: Vec<(String, &str)>, problems: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for (path, id) in ids {
+        if !is_valid_id(id) {
+            problems.push(Problem::InvalidId {
+                path: path.clone(),
+                id: id.to_owned(),
+            });
+        }
+        if !seen.insert(id) {
+            problems.push(Problem::DuplicateId {
+                locale: code.to_owned(),
+                path,
+                id: id.to_owned(),
+            });
+        }
+    }
+}
+
+/// Ids are ASCII `lower_snake` segments joined by dots: safe in URLs, file names and code.
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('.').all(|segment| {
+            segment
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase())
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        })
+}
+
+/// Empty texts and placeholder syntax, on every customer-facing string.
+fn check_texts(path: &str, value: &Value, problems: &mut Vec<Problem>) {
+    walk_texts(path, value, &mut |path, text| {
+        if text.trim().is_empty() {
+            problems.push(Problem::EmptyText {
+                path: path.to_owned(),
+            });
+        }
+        if let Err(detail) = placeholder::names(text) {
+            problems.push(Problem::Placeholder {
+                path: path.to_owned(),
+                detail,
+            });
+        }
+    });
+}
+
+/// Calls `f` with the path and value of every customer-facing string below `value`.
+fn walk_texts(path: &str, value: &Value, f: &mut dyn FnMut(&str, &str)) {
+    match value {
+        Value::String(text) => f(path, text),
+        Value::Array(items) => {
+            for (n, item) in (1..).zip(items) {
+                walk_texts(&element_path(path, n, item), item, f);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                if !REFERENCE_KEYS.contains(&key.as_str()) || item.is_object() || is_records(item) {
+                    walk_texts(&format!("{path}.{key}"), item, f);
+                }
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// `checks` is both a list of check ids (in a FAQ) and a list of check texts (in a guide).
+fn is_records(value: &Value) -> bool {
+    value
+        .as_array()
+        .is_some_and(|items| items.iter().any(Value::is_object))
+}
+
+fn element_path(path: &str, n: usize, item: &Value) -> String {
+    match item.get("id").and_then(Value::as_str) {
+        Some(id) => format!("{path}[{id}]"),
+        None => format!("{path}[{n}]"),
+    }
+}
+
+/// ja and en must have the same items with the same ids and references; only the texts
+/// differ, and each pair of texts uses the same placeholders.
+fn compare_shapes(path: &str, ja: &Value, en: &Value, problems: &mut Vec<Problem>) {
+    compare(path, ja, en, false, problems);
+}
+
+fn compare(path: &str, ja: &Value, en: &Value, reference: bool, problems: &mut Vec<Problem>) {
+    let mismatch = |detail: String| Problem::LocaleMismatch {
+        path: path.to_owned(),
+        detail,
+    };
+    match (ja, en) {
+        (Value::Object(a), Value::Object(b)) => {
+            for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+                if key == "locale" {
+                    continue;
+                }
+                match (a.get(key), b.get(key)) {
+                    (Some(x), Some(y)) => {
+                        let reference = REFERENCE_KEYS.contains(&key.as_str());
+                        compare(&format!("{path}.{key}"), x, y, reference, problems);
+                    }
+                    (Some(_), None) => problems.push(mismatch(format!("{key} is missing in en"))),
+                    (None, _) => problems.push(mismatch(format!("{key} is missing in ja"))),
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            if a.len() != b.len() {
+                problems.push(mismatch(format!(
+                    "ja has {} items, en has {}",
+                    a.len(),
+                    b.len()
+                )));
+            }
+            for (n, (x, y)) in (1..).zip(a.iter().zip(b)) {
+                compare(&element_path(path, n, x), x, y, reference, problems);
+            }
+        }
+        (Value::String(a), Value::String(b)) if reference => {
+            if a != b {
+                problems.push(mismatch(format!("ja has {a:?}, en has {b:?}")));
+            }
+        }
+        (Value::String(a), Value::String(b)) => {
+            if let (Ok(x), Ok(y)) = (placeholder::names(a), placeholder::names(b)) {
+                if x != y {
+                    problems.push(mismatch(format!("placeholders differ: ja {x:?}, en {y:?}")));
+                }
+            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => problems.push(mismatch(format!("ja has {a}, en has {b}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lower_snake_dotted() {
+        for good in [
+            "android",
+            "android.screen_lock",
+            "faq.in_app_browser",
+            "a1.b_2",
+        ] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "Android", "a..b", ".a", "a.", "1a", "a-b", "a b", "ａ"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+}

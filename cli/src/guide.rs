@@ -84,7 +84,7 @@ pub fn run(args: &Args) -> Result<String, Failure> {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
+pub fn json<T: serde::Serialize>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|s| s + "\n")
         .map_err(|e| Failure(e.to_string()))

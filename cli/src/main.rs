@@ -3,7 +3,10 @@
 //! Exit codes: 0 success, 1 bad input (an invalid bundle, snapshot or message, named in the
 //! error), 2 usage error.
 
+mod browser;
 mod bundle;
+mod check;
+mod diagnosis;
 mod guide;
 mod input;
 
@@ -30,6 +33,12 @@ enum Command {
     Validate(bundle::ValidateArgs),
     /// Print the embedded content as a bundle: the starting point for a content team.
     ExportBundle,
+    /// Evaluate a device snapshot (JSON, see examples/): what stops a passkey registration.
+    Check(check::Args),
+    /// Find the troubleshooting answer for a message, DOMException name or error code.
+    Diagnose(diagnosis::Args),
+    /// Classify a user agent: platform, browser, in-app browser, standard or not.
+    Ua(browser::Args),
 }
 
 /// What a command reports when it fails on its input (exit 1).
@@ -49,6 +58,9 @@ fn main() -> ExitCode {
         Command::Guide(args) => guide::run(&args),
         Command::Validate(args) => bundle::validate(&args),
         Command::ExportBundle => bundle::export(),
+        Command::Check(args) => check::run(&args),
+        Command::Diagnose(args) => diagnosis::run(&args),
+        Command::Ua(args) => browser::run(&args),
     };
     match result {
         Ok(output) => {

@@ -4,7 +4,16 @@
 //!   run time by a validated bundle.
 
 pub mod content;
+pub mod diagnose;
+mod json_input;
+mod platform;
 pub mod readiness;
+pub mod useragent;
+
+pub use platform::Platform;
+
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();

@@ -157,7 +157,7 @@ fn step_reference_out_of_range() {
 #[test]
 fn unknown_and_missing_checks() {
     let problems = problems_after(|v| {
-        in_both(v, "/checks/2/id", json!("screen_lok"));
+        in_both(v, "/checks/3/id", json!("screen_lok"));
         in_both(v, "/troubleshooting/faqs/0/checks", json!(["browser"]));
     });
     assert!(problems.contains(&Problem::UnknownCheck {
@@ -172,6 +172,18 @@ fn unknown_and_missing_checks() {
         locale: "en".into(),
         id: "screen_lock".into()
     }));
+}
+
+#[test]
+fn a_section_the_readiness_rules_need_is_missing() {
+    let problems =
+        problems_after(|v| in_both(v, "/guides/4/parts/2/id", json!("android.autofill")));
+    for locale in ["ja", "en"] {
+        assert!(problems.contains(&Problem::MissingSection {
+            locale: locale.into(),
+            id: "android.google_autofill".into()
+        }));
+    }
 }
 
 #[test]

@@ -40,8 +40,9 @@ fi
 
 # ---- 2. Debian trixie chroot ---------------------------------------------
 SUITE=trixie
-# Debian's Swift 6 package plus the C/C++ headers that Swift's Glibc and C++
-# interop module maps import.
+# Debian's Swift 6 package, the C headers Swift's Glibc module imports
+# (libc6-dev also comes with swiftlang's gcc dependency) and the C++ headers
+# that only C++ interop (`import CxxStdlib`, C++ targets) needs.
 PACKAGES="swiftlang libc6-dev libstdc++-14-dev"
 ROOT=${PASSKEY_READY_SWIFT_ROOT:-/var/cache/passkey-ready/swift-trixie}
 ROOT=${ROOT%/}
@@ -71,7 +72,7 @@ if [ -n "$repo_top" ]; then
   esac
 fi
 
-# Run "$@" in the chroot from a private mount namespace (see run_in_chroot).
+# Run "$@" in the chroot from a private mount namespace (why: see section 3).
 # $1 = newline-separated host directories to bind at the same path.
 chroot_exec() {
   local binds=$1
@@ -337,6 +338,11 @@ for name in ${PASSKEY_READY_SWIFT_ENV:-}; do
 done
 
 mkdir -p "$ROOT$CHROOT_HOME"
+# swift-driver leaves a few TemporaryDirectory.* (tiny dummy inputs) in /tmp on
+# every run; drop the ones older than a day (never a live run's) so the
+# chroot's /tmp does not grow without bound.
+find "$ROOT/tmp" -xdev -mindepth 1 -maxdepth 1 -type d -name 'TemporaryDirectory.*' -mmin +1440 \
+  -exec rm -rf --one-file-system {} + 2>/dev/null || true
 # swift's exit status is this script's: chroot_exec execs all the way down
 # (unshare → bash → chroot → env → swift are one process).
 chroot_exec "$binds" /usr/bin/env -i --chdir="$run_dir" "${envs[@]}" swift "$@"

@@ -103,18 +103,12 @@ impl Bundle {
 
 /// Deserialises with the path of the failing field; `prefix` names the document.
 fn parse<T: serde::de::DeserializeOwned>(json: &str, prefix: &str) -> Result<T, BundleError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let inner = err.path().to_string();
-        let path = match (prefix.is_empty(), inner.as_str()) {
-            (true, ".") => "(root)".to_owned(),
-            (true, _) => inner,
-            (false, ".") => prefix.to_owned(),
-            (false, _) => format!("{prefix}.{inner}"),
-        };
-        BundleError::Malformed {
-            path,
-            message: err.into_inner().to_string(),
-        }
+    crate::json_input::parse(json).map_err(|(path, message)| BundleError::Malformed {
+        path: match (prefix, path.as_str()) {
+            ("", _) => path,
+            (_, "(root)") => prefix.to_owned(),
+            _ => format!("{prefix}.{path}"),
+        },
+        message,
     })
 }

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::model::{Bundle, Guide, Locale, Note};
 use super::placeholder;
-use crate::readiness::CheckId;
+use crate::readiness::{rules, CheckId};
 
 /// Keys whose string values are ids or references, never shown to customers.
 const REFERENCE_KEYS: [&str; 7] = [
@@ -54,6 +54,8 @@ pub enum Problem {
     },
     #[error("{path}: the translation differs from ja: {detail}")]
     LocaleMismatch { path: String, detail: String },
+    #[error("{locale}: the readiness rules point to {id:?}, which the content does not have")]
+    MissingSection { locale: String, id: String },
     #[error("{path}: a condition's see_step {step} is not a step of this part (1..={steps})")]
     StepOutOfRange {
         path: String,
@@ -161,6 +163,16 @@ fn check_guide(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) {
             problems.push(Problem::MissingCheck {
                 locale: code.to_owned(),
                 id: check.as_str().to_owned(),
+            });
+        }
+    }
+
+    // The readiness engine sends customers to these items: they must exist.
+    for id in rules::sections().collect::<BTreeSet<_>>() {
+        if guide.part(id).is_none() && guide.faq(id).is_none() {
+            problems.push(Problem::MissingSection {
+                locale: code.to_owned(),
+                id: id.to_owned(),
             });
         }
     }

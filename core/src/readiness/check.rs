@@ -11,6 +11,9 @@ pub enum CheckId {
     OsVersion,
     /// The registration page is open in the device's standard browser, not an in-app one.
     StandardBrowser,
+    /// Fingerprint or face: information only, never required (the guide requires a screen
+    /// lock, a passcode or Windows Hello, which biometrics build on).
+    Biometrics,
     // android
     ScreenLock,
     GoogleAccount,
@@ -32,9 +35,10 @@ pub enum CheckId {
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 15] = [
+    pub const ALL: [CheckId; 16] = [
         CheckId::OsVersion,
         CheckId::StandardBrowser,
+        CheckId::Biometrics,
         CheckId::ScreenLock,
         CheckId::GoogleAccount,
         CheckId::GoogleAutofill,
@@ -54,6 +58,7 @@ impl CheckId {
         match self {
             CheckId::OsVersion => "os_version",
             CheckId::StandardBrowser => "standard_browser",
+            CheckId::Biometrics => "biometrics",
             CheckId::ScreenLock => "screen_lock",
             CheckId::GoogleAccount => "google_account",
             CheckId::GoogleAutofill => "google_autofill",

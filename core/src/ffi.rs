@@ -1,0 +1,197 @@
+//! The API the Kotlin and Swift SDKs call, through UniFFI. Compiled with the `uniffi`
+//! feature only; the `bindings/` crate builds it into the native library.
+//!
+//! Errors cross as [`PasskeyReadyError`]: a small public type whose variants say which input
+//! was wrong and why, while the core keeps its detailed error types. A panic, should one ever
+//! happen, is caught by UniFFI and arrives as an exception: the release profile unwinds.
+
+use std::sync::Arc;
+
+use crate::content::{render, BundleError, ContentStore, Guide, Locale};
+use crate::diagnose::{self, DiagnoseError, DiagnosisMatch};
+use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError};
+use crate::useragent::{self, UserAgentError, UserAgentInfo};
+use crate::Platform;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum PasskeyReadyError {
+    /// A content bundle was refused; the content in use is unchanged.
+    #[error("{message}")]
+    InvalidBundle {
+        message: String,
+        /// One line per problem, each naming the item (`ja.guides[android]…`).
+        problems: Vec<String>,
+    },
+    /// A device snapshot is malformed or out of bounds; `field` names it.
+    #[error("{field}: {message}")]
+    InvalidSnapshot { field: String, message: String },
+    /// A user agent or message is empty or longer than the documented limit.
+    #[error("{field}: {message}")]
+    InvalidInput { field: String, message: String },
+}
+
+impl From<BundleError> for PasskeyReadyError {
+    fn from(err: BundleError) -> Self {
+        let problems = match &err {
+            BundleError::Invalid { problems } => problems.iter().map(ToString::to_string).collect(),
+            other => vec![other.to_string()],
+        };
+        PasskeyReadyError::InvalidBundle {
+            message: err.to_string(),
+            problems,
+        }
+    }
+}
+
+impl From<SnapshotError> for PasskeyReadyError {
+    fn from(err: SnapshotError) -> Self {
+        let field = match &err {
+            SnapshotError::TooLarge { .. } => "snapshot".to_owned(),
+            SnapshotError::Malformed { path, .. } => path.clone(),
+            SnapshotError::UnknownPlatform { .. } => "platform".to_owned(),
+            SnapshotError::UnknownSignal { id }
+            | SnapshotError::InvalidSignalValue { id, .. }
+            | SnapshotError::SignalNotForPlatform { id, .. } => format!("signals.{id}"),
+            SnapshotError::TooManySignals { .. } => "signals".to_owned(),
+            SnapshotError::InvalidOsVersion { .. } => "os_version".to_owned(),
+            SnapshotError::UserAgentTooLong { .. } => "user_agent".to_owned(),
+        };
+        PasskeyReadyError::InvalidSnapshot {
+            field,
+            message: err.to_string(),
+        }
+    }
+}
+
+fn input_error(field: &str, err: impl std::fmt::Display) -> PasskeyReadyError {
+    PasskeyReadyError::InvalidInput {
+        field: field.to_owned(),
+        message: err.to_string(),
+    }
+}
+
+impl From<UserAgentError> for PasskeyReadyError {
+    fn from(err: UserAgentError) -> Self {
+        input_error("user_agent", err)
+    }
+}
+
+impl From<DiagnoseError> for PasskeyReadyError {
+    fn from(err: DiagnoseError) -> Self {
+        input_error("message", err)
+    }
+}
+
+/// One SDK instance: the content in use and the bank's service name.
+#[derive(Debug, uniffi::Object)]
+pub struct PasskeyReady {
+    content: ContentStore,
+    service: Option<String>,
+}
+
+#[uniffi::export]
+impl PasskeyReady {
+    /// The SDK with the embedded guide. `service` replaces `{service}` in every text
+    /// (default: the content's own, プラスネット / PlusNet).
+    #[uniffi::constructor]
+    pub fn new(service: Option<String>) -> Result<Arc<Self>, PasskeyReadyError> {
+        Ok(Arc::new(PasskeyReady {
+            content: ContentStore::embedded()?,
+            service,
+        }))
+    }
+
+    /// Replaces the content with a bundle (JSON), validated first. On any error the content
+    /// in use stays exactly as it was.
+    pub fn load_bundle(&self, json: String) -> Result<(), PasskeyReadyError> {
+        Ok(self.content.load_json(&json)?)
+    }
+
+    /// Goes back to the embedded guide.
+    pub fn reset_content(&self) -> Result<(), PasskeyReadyError> {
+        Ok(self.content.reset()?)
+    }
+
+    /// The content in use as a bundle (JSON).
+    pub fn export_bundle(&self) -> String {
+        self.content.current().to_json()
+    }
+
+    /// The whole guide in `locale`, service name filled in, for a native help screen.
+    pub fn guide(&self, locale: Locale) -> Guide {
+        self.localized(locale)
+    }
+
+    /// The guide as Markdown (the whole page, or one device guide by id such as `android`).
+    pub fn guide_markdown(
+        &self,
+        locale: Locale,
+        device: Option<String>,
+    ) -> Result<String, PasskeyReadyError> {
+        let guide = self.localized(locale);
+        match device {
+            None => Ok(render::markdown(&guide)),
+            Some(id) => render::device_markdown_of(&guide, &id)
+                .ok_or_else(|| input_error("device", format!("no device guide {id:?}"))),
+        }
+    }
+
+    /// What stops a passkey registration on this device, in fixing order.
+    pub fn evaluate(
+        &self,
+        snapshot: DeviceSnapshot,
+        locale: Locale,
+    ) -> Result<ReadinessReport, PasskeyReadyError> {
+        Ok(readiness::evaluate(&snapshot, &self.localized(locale))?)
+    }
+
+    /// Ranked troubleshooting answers for a message, DOMException name or error code.
+    pub fn diagnose(
+        &self,
+        input: String,
+        platform: Option<Platform>,
+    ) -> Result<Vec<DiagnosisMatch>, PasskeyReadyError> {
+        Ok(diagnose::diagnose(
+            &self.content.current(),
+            &input,
+            platform,
+        )?)
+    }
+}
+
+impl PasskeyReady {
+    fn localized(&self, locale: Locale) -> Guide {
+        self.content
+            .current()
+            .guide(locale)
+            .with_service(self.service.as_deref())
+    }
+}
+
+/// The snapshot with the customer's answer to a question; evaluate it again to go on.
+#[uniffi::export]
+pub fn answer(
+    snapshot: DeviceSnapshot,
+    check: CheckId,
+    yes: bool,
+) -> Result<DeviceSnapshot, PasskeyReadyError> {
+    Ok(snapshot.answered(check, yes)?)
+}
+
+/// A snapshot from its JSON form (the form `passkey-ready check` reads).
+#[uniffi::export]
+pub fn snapshot_from_json(json: String) -> Result<DeviceSnapshot, PasskeyReadyError> {
+    Ok(DeviceSnapshot::from_json(&json)?)
+}
+
+/// Platform, browser and in-app browser from a user agent.
+#[uniffi::export]
+pub fn classify_user_agent(user_agent: String) -> Result<UserAgentInfo, PasskeyReadyError> {
+    Ok(useragent::classify_user_agent(&user_agent)?)
+}
+
+/// The check id's string form (`screen_lock`), as in the content, reports and the CLI.
+#[uniffi::export]
+pub fn check_id_string(check: CheckId) -> String {
+    check.as_str().to_owned()
+}

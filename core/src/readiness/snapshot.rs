@@ -1,0 +1,214 @@
+//! What a shell observed on the device, and its JSON form (what `passkey-ready check` reads).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::check::CheckId;
+use super::rules;
+use crate::useragent::MAX_USER_AGENT_BYTES;
+use crate::Platform;
+
+/// A snapshot's JSON is refused above this size, before parsing.
+pub const MAX_SNAPSHOT_BYTES: usize = 16 * 1024;
+/// More signals than there are check ids cannot be a real snapshot.
+pub const MAX_SIGNALS: usize = CheckId::ALL.len();
+/// Longer than any real OS version string.
+pub const MAX_OS_VERSION_BYTES: usize = 64;
+
+/// A tri-state observation. `Unknown` is what a shell reports when the OS does not let an
+/// app read the setting: it becomes a question for the customer, never a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "lowercase")]
+pub enum Signal {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Signal {
+    pub fn from_bool(value: Option<bool>) -> Signal {
+        match value {
+            Some(true) => Signal::Yes,
+            Some(false) => Signal::No,
+            None => Signal::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DeviceSnapshot {
+    pub platform: Platform,
+    /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`); `None` when not known.
+    #[serde(default)]
+    pub os_version: Option<String>,
+    /// The browser the registration page is opened in, when known.
+    #[serde(default)]
+    pub user_agent: Option<String>,
+    /// Check id → observation. A check that is absent is `Unknown`.
+    #[serde(default)]
+    pub signals: HashMap<CheckId, Signal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnapshotError {
+    #[error("snapshot is {size} bytes; the limit is {max} bytes")]
+    TooLarge { size: usize, max: usize },
+    #[error("snapshot is not valid JSON: {path}: {message}")]
+    Malformed { path: String, message: String },
+    #[error("platform: {value:?} is not one of android, ios, ipados, macos, windows")]
+    UnknownPlatform { value: String },
+    #[error("signals.{id}: not a check id")]
+    UnknownSignal { id: String },
+    #[error("signals.{id}: {value} is not \"yes\", \"no\" or \"unknown\"")]
+    InvalidSignalValue { id: String, value: String },
+    #[error("signals.{id}: this check does not apply to {platform}")]
+    SignalNotForPlatform { id: String, platform: Platform },
+    #[error("signals: {count} signals; the limit is {max}")]
+    TooManySignals { count: usize, max: usize },
+    #[error("os_version: {value:?} is not a version number")]
+    InvalidOsVersion { value: String },
+    #[error("user_agent: {len} bytes; the limit is {max}")]
+    UserAgentTooLong { len: usize, max: usize },
+}
+
+/// The JSON form, read loosely so that each problem gets an error of its own kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSnapshot {
+    platform: String,
+    #[serde(default)]
+    os_version: Option<String>,
+    #[serde(default)]
+    user_agent: Option<String>,
+    #[serde(default)]
+    signals: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DeviceSnapshot {
+    pub fn new(platform: Platform) -> DeviceSnapshot {
+        DeviceSnapshot {
+            platform,
+            os_version: None,
+            user_agent: None,
+            signals: HashMap::new(),
+        }
+    }
+
+    /// Parses the JSON form; the error names the field or value at fault.
+    pub fn from_json(json: &str) -> Result<DeviceSnapshot, SnapshotError> {
+        if json.len() > MAX_SNAPSHOT_BYTES {
+            return Err(SnapshotError::TooLarge {
+                size: json.len(),
+                max: MAX_SNAPSHOT_BYTES,
+            });
+        }
+        let raw: RawSnapshot = crate::json_input::parse(json)
+            .map_err(|(path, message)| SnapshotError::Malformed { path, message })?;
+        let platform = Platform::parse(&raw.platform).ok_or(SnapshotError::UnknownPlatform {
+            value: raw.platform.clone(),
+        })?;
+        if raw.signals.len() > MAX_SIGNALS {
+            return Err(SnapshotError::TooManySignals {
+                count: raw.signals.len(),
+                max: MAX_SIGNALS,
+            });
+        }
+        let mut signals = HashMap::new();
+        for (id, value) in &raw.signals {
+            let check = CheckId::parse(id)
+                .ok_or_else(|| SnapshotError::UnknownSignal { id: id.clone() })?;
+            let signal = match value.as_str() {
+                Some("yes") => Signal::Yes,
+                Some("no") => Signal::No,
+                Some("unknown") => Signal::Unknown,
+                _ => {
+                    return Err(SnapshotError::InvalidSignalValue {
+                        id: id.clone(),
+                        value: value.to_string(),
+                    })
+                }
+            };
+            signals.insert(check, signal);
+        }
+        let snapshot = DeviceSnapshot {
+            platform,
+            os_version: raw.os_version,
+            user_agent: raw.user_agent,
+            signals,
+        };
+        snapshot.validate()?;
+        Ok(snapshot)
+    }
+
+    /// Bounds and consistency, for snapshots built in code as well as parsed ones.
+    pub fn validate(&self) -> Result<(), SnapshotError> {
+        if self.signals.len() > MAX_SIGNALS {
+            return Err(SnapshotError::TooManySignals {
+                count: self.signals.len(),
+                max: MAX_SIGNALS,
+            });
+        }
+        for check in self.signals.keys() {
+            if !rules::applies(self.platform, *check) {
+                return Err(SnapshotError::SignalNotForPlatform {
+                    id: check.as_str().to_owned(),
+                    platform: self.platform,
+                });
+            }
+        }
+        if let Some(version) = &self.os_version {
+            if version.len() > MAX_OS_VERSION_BYTES
+                || super::os_version::Version::parse(version).is_none()
+            {
+                return Err(SnapshotError::InvalidOsVersion {
+                    value: version.chars().take(MAX_OS_VERSION_BYTES).collect(),
+                });
+            }
+        }
+        if let Some(ua) = &self.user_agent {
+            if ua.len() > MAX_USER_AGENT_BYTES {
+                return Err(SnapshotError::UserAgentTooLong {
+                    len: ua.len(),
+                    max: MAX_USER_AGENT_BYTES,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The snapshot with the customer's answer to the question about `check`.
+    pub fn answered(&self, check: CheckId, yes: bool) -> Result<DeviceSnapshot, SnapshotError> {
+        if !rules::applies(self.platform, check) {
+            return Err(SnapshotError::SignalNotForPlatform {
+                id: check.as_str().to_owned(),
+                platform: self.platform,
+            });
+        }
+        let mut next = self.clone();
+        next.signals.insert(check, Signal::from_bool(Some(yes)));
+        Ok(next)
+    }
+
+    pub fn signal(&self, check: CheckId) -> Signal {
+        self.signals.get(&check).copied().unwrap_or(Signal::Unknown)
+    }
+
+    /// JSON with signals in check-id order, so that the same snapshot prints the same way.
+    pub fn to_json(&self) -> String {
+        let signals: std::collections::BTreeMap<&str, Signal> = self
+            .signals
+            .iter()
+            .map(|(check, signal)| (check.as_str(), *signal))
+            .collect();
+        serde_json::json!({
+            "platform": self.platform,
+            "os_version": self.os_version,
+            "user_agent": self.user_agent,
+            "signals": signals,
+        })
+        .to_string()
+    }
+}

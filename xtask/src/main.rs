@@ -1,0 +1,84 @@
+//! `cargo xtask <command>`: every build and test step of the project, named, in one place.
+//!
+//! - `test`: everything a fresh machine needs, then every test of every language.
+//! - `bindings`: build the native library (debug, unstripped) and generate Kotlin and Swift.
+//! - `kotlin`, `swift`: bindings, then that language's tests.
+//! - `rust`: format, lints and tests of the Rust workspace.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+mod steps;
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = workspace_root();
+    let plan: &[steps::Step] = match task.as_str() {
+        "test" => &[
+            steps::RUST_FORMAT,
+            steps::RUST_LINT,
+            steps::RUST_TEST,
+            steps::NATIVE_LIBRARY,
+            steps::KOTLIN_BINDINGS,
+            steps::SWIFT_BINDINGS,
+            steps::KOTLIN_TEST,
+            steps::SWIFT_TEST,
+        ],
+        "rust" => &[steps::RUST_FORMAT, steps::RUST_LINT, steps::RUST_TEST],
+        "bindings" => &[
+            steps::NATIVE_LIBRARY,
+            steps::KOTLIN_BINDINGS,
+            steps::SWIFT_BINDINGS,
+        ],
+        "kotlin" => &[
+            steps::NATIVE_LIBRARY,
+            steps::KOTLIN_BINDINGS,
+            steps::KOTLIN_TEST,
+        ],
+        "swift" => &[
+            steps::NATIVE_LIBRARY,
+            steps::SWIFT_BINDINGS,
+            steps::SWIFT_TEST,
+        ],
+        _ => {
+            eprintln!("usage: cargo xtask <test|rust|bindings|kotlin|swift>");
+            return ExitCode::from(2);
+        }
+    };
+    for step in plan {
+        let started = Instant::now();
+        eprintln!("\n==> xtask: {}", step.name);
+        if let Err(message) = (step.run)(&root) {
+            eprintln!("==> xtask: {} FAILED: {message}", step.name);
+            return ExitCode::FAILURE;
+        }
+        eprintln!(
+            "==> xtask: {} done in {:.1}s",
+            step.name,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Runs a command in `dir`, its output going straight to the log.
+pub fn run(dir: &Path, program: &str, args: &[&str], env: &[(&str, String)]) -> Result<(), String> {
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{program} {} exited with {status}", args.join(" ")))
+    }
+}

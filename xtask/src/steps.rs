@@ -1,0 +1,167 @@
+//! The named steps. Bindings are always generated from the debug library, which keeps the
+//! UniFFI metadata symbols (a stripped library has none to read).
+
+use std::path::{Path, PathBuf};
+
+use crate::run;
+
+pub struct Step {
+    pub name: &'static str,
+    pub run: fn(&Path) -> Result<(), String>,
+}
+
+pub const RUST_FORMAT: Step = Step {
+    name: "rust: cargo fmt --check",
+    run: |root| run(root, "cargo", &["fmt", "--all", "--check"], &[]),
+};
+
+pub const RUST_LINT: Step = Step {
+    name: "rust: cargo clippy --all-targets -D warnings",
+    run: |root| {
+        run(
+            root,
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[],
+        )
+    },
+};
+
+pub const RUST_TEST: Step = Step {
+    name: "rust: cargo test",
+    run: |root| run(root, "cargo", &["test", "--workspace"], &[]),
+};
+
+pub const NATIVE_LIBRARY: Step = Step {
+    name: "native library: cargo build -p passkey-ready-ffi (debug, unstripped)",
+    run: |root| {
+        run(
+            root,
+            "cargo",
+            &["build", "-p", "passkey-ready-ffi", "--features", "bindgen"],
+            &[],
+        )
+    },
+};
+
+/// The host library the bindings are generated from and the JVM / Swift tests load.
+pub fn native_library(root: &Path) -> PathBuf {
+    let name = if cfg!(target_os = "macos") {
+        "libpasskey_ready_ffi.dylib"
+    } else {
+        "libpasskey_ready_ffi.so"
+    };
+    target_dir(root).join("debug").join(name)
+}
+
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+fn bindgen(root: &Path, language: &str, out: &Path) -> Result<(), String> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let library = native_library(root);
+    let bindgen = target_dir(root).join("debug").join("uniffi-bindgen");
+    run(
+        root,
+        &bindgen.to_string_lossy(),
+        &[
+            "generate",
+            "--library",
+            &library.to_string_lossy(),
+            "--language",
+            language,
+            "--config",
+            "bindings/uniffi.toml",
+            "--no-format",
+            "--out-dir",
+            &out.to_string_lossy(),
+        ],
+        &[],
+    )
+}
+
+pub const KOTLIN_BINDINGS: Step = Step {
+    name: "kotlin: generate bindings into android/target/generated-sources/uniffi",
+    run: |root| {
+        bindgen(
+            root,
+            "kotlin",
+            &root.join("android/target/generated-sources/uniffi"),
+        )
+    },
+};
+
+pub const SWIFT_BINDINGS: Step = Step {
+    name: "swift: generate bindings into ios/Sources",
+    run: |root| {
+        let out = target_dir(root).join("uniffi-swift");
+        bindgen(root, "swift", &out)?;
+        // The generated Swift joins the PasskeyReadyFFI target; the header and the module
+        // map form the C target it imports.
+        let swift_dir = root.join("ios/Sources/PasskeyReadyFFI");
+        let c_dir = root.join("ios/Sources/PasskeyReadyFFIC/include");
+        for dir in [&swift_dir, &c_dir] {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let copy = |from: &str, to: PathBuf| {
+            std::fs::copy(out.join(from), &to)
+                .map(|_| ())
+                .map_err(|e| format!("{from} → {}: {e}", to.display()))
+        };
+        copy(
+            "PasskeyReadyFFI.swift",
+            swift_dir.join("PasskeyReadyFFI.swift"),
+        )?;
+        copy("PasskeyReadyFFIC.h", c_dir.join("PasskeyReadyFFIC.h"))?;
+        copy("PasskeyReadyFFIC.modulemap", c_dir.join("module.modulemap"))
+    },
+};
+
+pub const KOTLIN_TEST: Step = Step {
+    name: "kotlin: mvn test (android/)",
+    run: |root| {
+        let lib_dir = target_dir(root).join("debug");
+        run(
+            &root.join("android"),
+            "mvn",
+            &[
+                "--batch-mode",
+                "--no-transfer-progress",
+                "test",
+                &format!("-Djna.library.path={}", lib_dir.display()),
+            ],
+            &[],
+        )
+    },
+};
+
+pub const SWIFT_TEST: Step = Step {
+    name: "swift: swift test (ios/), Swift 6 language mode",
+    run: |root| {
+        let lib_dir = target_dir(root).join("debug");
+        run(
+            root,
+            "bash",
+            &["ios/scripts/swift.sh", "test", "--package-path", "ios"],
+            &[
+                ("LD_LIBRARY_PATH", lib_dir.display().to_string()),
+                ("PASSKEY_READY_LIB_DIR", lib_dir.display().to_string()),
+                ("PASSKEY_READY_SWIFT_BIND", lib_dir.display().to_string()),
+                (
+                    "PASSKEY_READY_SWIFT_ENV",
+                    "PASSKEY_READY_LIB_DIR".to_owned(),
+                ),
+            ],
+        )
+    },
+};

@@ -116,11 +116,12 @@ pub fn evaluate(
             (Some(route), Some(chosen)) => route == chosen,
             _ => true,
         };
-        // A device that has Windows Hello has the password it needed to set it up.
+        // The device password is only needed to set Windows Hello up; once it is set (a
+        // passwordless Microsoft account may even have none), it no longer matters.
         let implied = rule.check == CheckId::DevicePassword
             && snapshot.signal(CheckId::WindowsHello) == Signal::Yes;
         let status = match signal {
-            _ if !applicable || (implied && *signal != Signal::No) => FindingStatus::NotApplicable,
+            _ if !applicable || implied => FindingStatus::NotApplicable,
             Signal::Yes => FindingStatus::Pass,
             Signal::No => FindingStatus::Fail,
             Signal::Unknown => FindingStatus::Unknown,

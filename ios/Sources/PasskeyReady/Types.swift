@@ -1,0 +1,79 @@
+// The core's types under the names apps use. `import PasskeyReady` is all an app needs: the
+// generated module is not re-exported as a whole, because two of its names would clash in
+// every file of the app that imports Foundation or names this module:
+// - the core's `Locale` (ja, en) with `Foundation.Locale`: here it is `GuideLocale`;
+// - the generated class `PasskeyReady` with this module's own name: apps use
+//   `PasskeyReadiness`, which wraps it.
+
+import PasskeyReadyFFI
+
+/// The languages of the guide: `.ja` (the source) and `.en`.
+public typealias GuideLocale = PasskeyReadyFFI.Locale
+
+// Readiness
+public typealias DeviceSnapshot = PasskeyReadyFFI.DeviceSnapshot
+public typealias Signal = PasskeyReadyFFI.Signal
+public typealias Platform = PasskeyReadyFFI.Platform
+public typealias CheckId = PasskeyReadyFFI.CheckId
+public typealias SettingsAction = PasskeyReadyFFI.SettingsAction
+public typealias ReadinessReport = PasskeyReadyFFI.ReadinessReport
+public typealias ReadinessStatus = PasskeyReadyFFI.ReadinessStatus
+public typealias Finding = PasskeyReadyFFI.Finding
+public typealias FindingStatus = PasskeyReadyFFI.FindingStatus
+public typealias Question = PasskeyReadyFFI.Question
+
+// Browsers
+public typealias UserAgentInfo = PasskeyReadyFFI.UserAgentInfo
+public typealias Browser = PasskeyReadyFFI.Browser
+public typealias InAppBrowser = PasskeyReadyFFI.InAppBrowser
+
+// Diagnosis
+public typealias DiagnosisMatch = PasskeyReadyFFI.DiagnosisMatch
+public typealias MatchSource = PasskeyReadyFFI.MatchSource
+
+// The guide
+public typealias Guide = PasskeyReadyFFI.Guide
+public typealias Troubleshooting = PasskeyReadyFFI.Troubleshooting
+public typealias Faq = PasskeyReadyFFI.Faq
+public typealias Preparation = PasskeyReadyFFI.Preparation
+public typealias DeviceTable = PasskeyReadyFFI.DeviceTable
+public typealias TableHeader = PasskeyReadyFFI.TableHeader
+public typealias DeviceRow = PasskeyReadyFFI.DeviceRow
+public typealias Cell = PasskeyReadyFFI.Cell
+public typealias Footnote = PasskeyReadyFFI.Footnote
+public typealias DeviceGuide = PasskeyReadyFFI.DeviceGuide
+public typealias Part = PasskeyReadyFFI.Part
+public typealias Step = PasskeyReadyFFI.Step
+public typealias Substep = PasskeyReadyFFI.Substep
+public typealias Note = PasskeyReadyFFI.Note
+public typealias NoteKind = PasskeyReadyFFI.NoteKind
+public typealias CheckText = PasskeyReadyFFI.CheckText
+public typealias ReportText = PasskeyReadyFFI.ReportText
+
+/// Every error the core reports: `InvalidBundle` (the content in use is unchanged),
+/// `InvalidSnapshot` (with the field at fault) and `InvalidInput`. The SDK throws it as the
+/// core made it.
+public typealias PasskeyReadyError = PasskeyReadyFFI.PasskeyReadyError
+
+extension GuideLocale {
+    /// `.ja` when the first preferred language is Japanese (`ja`, `ja-JP`, `ja_JP`, `ja-Jpan-JP`…),
+    /// else `.en`. Only the first language counts: it is the one the customer reads first.
+    public static func preferred(from languages: [String]) -> GuideLocale {
+        guard let first = languages.first else { return .en }
+        let language = first.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first
+        return language == "ja" ? .ja : .en
+    }
+
+    /// `ja` or `en`, as in the content and the CLI.
+    public var code: String {
+        switch self {
+        case .ja: "ja"
+        case .en: "en"
+        }
+    }
+}
+
+extension CheckId {
+    /// The check id as in the content, reports and the CLI (`screen_lock`).
+    public var id: String { checkIdString(check: self) }
+}

@@ -13,21 +13,23 @@ use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotE
 use crate::useragent::{self, UserAgentError, UserAgentInfo};
 use crate::Platform;
 
+/// The human-readable part is `reason`, not `message`: a Kotlin exception already has a
+/// `message`, and one name must serve Kotlin and Swift alike.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum PasskeyReadyError {
     /// A content bundle was refused; the content in use is unchanged.
-    #[error("{message}")]
+    #[error("{reason}")]
     InvalidBundle {
-        message: String,
+        reason: String,
         /// One line per problem, each naming the item (`ja.guides[android]…`).
         problems: Vec<String>,
     },
     /// A device snapshot is malformed or out of bounds; `field` names it.
-    #[error("{field}: {message}")]
-    InvalidSnapshot { field: String, message: String },
+    #[error("{field}: {reason}")]
+    InvalidSnapshot { field: String, reason: String },
     /// A user agent or message is empty or longer than the documented limit.
-    #[error("{field}: {message}")]
-    InvalidInput { field: String, message: String },
+    #[error("{field}: {reason}")]
+    InvalidInput { field: String, reason: String },
 }
 
 impl From<BundleError> for PasskeyReadyError {
@@ -37,7 +39,7 @@ impl From<BundleError> for PasskeyReadyError {
             other => vec![other.to_string()],
         };
         PasskeyReadyError::InvalidBundle {
-            message: err.to_string(),
+            reason: err.to_string(),
             problems,
         }
     }
@@ -58,7 +60,7 @@ impl From<SnapshotError> for PasskeyReadyError {
         };
         PasskeyReadyError::InvalidSnapshot {
             field,
-            message: err.to_string(),
+            reason: err.to_string(),
         }
     }
 }
@@ -66,7 +68,7 @@ impl From<SnapshotError> for PasskeyReadyError {
 fn input_error(field: &str, err: impl std::fmt::Display) -> PasskeyReadyError {
     PasskeyReadyError::InvalidInput {
         field: field.to_owned(),
-        message: err.to_string(),
+        reason: err.to_string(),
     }
 }
 
@@ -194,4 +196,16 @@ pub fn classify_user_agent(user_agent: String) -> Result<UserAgentInfo, PasskeyR
 #[uniffi::export]
 pub fn check_id_string(check: CheckId) -> String {
     check.as_str().to_owned()
+}
+
+/// Panics with `message`: lets the Kotlin and Swift tests show that a Rust panic arrives in
+/// the host app as an exception (UniFFI catches the unwind at the FFI boundary) instead of
+/// aborting it. Compiled only with the `panic-probe` feature, which the host test library
+/// built by `cargo xtask` turns on; never in a shipped build.
+#[cfg(feature = "panic-probe")]
+#[uniffi::export]
+// A panic is this function's whole purpose, in test builds only.
+#[allow(clippy::panic)]
+pub fn panic_probe(message: String) {
+    panic!("{message}");
 }

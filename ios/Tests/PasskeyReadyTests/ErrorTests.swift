@@ -97,7 +97,7 @@ final class ErrorTests: XCTestCase {
     }
 
     func testErrorsDescribeThemselves() {
-        let error = PasskeyReadyError.InvalidSnapshot(field: "os_version", message: "os_version: \"beta\" is not a version number")
+        let error = PasskeyReadyError.InvalidSnapshot(field: "os_version", reason: "os_version: \"beta\" is not a version number")
         XCTAssertTrue(error.localizedDescription.contains("os_version"), error.localizedDescription)
     }
 }

@@ -1,0 +1,34 @@
+package com.passkeyready.device
+
+import android.content.Context
+import android.os.Build
+import com.passkeyready.ffi.Locale
+
+/** The language of the configuration's primary locale ("ja", "en", …). */
+fun interface LocaleSource {
+    fun primaryLanguage(): String?
+}
+
+/**
+ * The guide's language for a device language: Japanese for a Japanese primary locale,
+ * English for every other (the guide is written in those two).
+ */
+object GuideLocale {
+    @JvmStatic
+    fun of(language: String?): Locale =
+        if (language.equals("ja", ignoreCase = true)) Locale.JA else Locale.EN
+}
+
+/** [LocaleSource] on a device: `configuration.locales[0]` (API 24+), `configuration.locale` before. */
+class AndroidLocaleSource(private val context: Context) : LocaleSource {
+    override fun primaryLanguage(): String? {
+        val configuration = context.resources.configuration
+        val primary = if (Build.VERSION.SDK_INT >= 24) {
+            configuration.locales.get(0)
+        } else {
+            @Suppress("DEPRECATION")
+            configuration.locale
+        }
+        return primary?.language
+    }
+}

@@ -202,10 +202,13 @@ pub fn check_id_string(check: CheckId) -> String {
 /// the host app as an exception (UniFFI catches the unwind at the FFI boundary) instead of
 /// aborting it. Compiled only with the `panic-probe` feature, which the host test library
 /// built by `cargo xtask` turns on; never in a shipped build.
+///
+/// It is declared fallible like the SDK's real entry points: UniFFI's Swift calls a
+/// non-throwing function with `try!`, which would turn the panic into a trap.
 #[cfg(feature = "panic-probe")]
 #[uniffi::export]
 // A panic is this function's whole purpose, in test builds only.
 #[allow(clippy::panic)]
-pub fn panic_probe(message: String) {
+pub fn panic_probe(message: String) -> Result<(), PasskeyReadyError> {
     panic!("{message}");
 }

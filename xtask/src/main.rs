@@ -4,6 +4,8 @@
 //! - `bindings`: build the native library (debug, unstripped) and generate Kotlin and Swift.
 //! - `kotlin`, `swift`: bindings, then that language's tests.
 //! - `rust`: format, lints and tests of the Rust workspace.
+//! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
+//! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -19,6 +21,8 @@ fn main() -> ExitCode {
             steps::RUST_FORMAT,
             steps::RUST_LINT,
             steps::RUST_TEST,
+            steps::FUZZ_SMOKE,
+            steps::DENY,
             steps::NATIVE_LIBRARY,
             steps::KOTLIN_BINDINGS,
             steps::SWIFT_BINDINGS,
@@ -26,6 +30,8 @@ fn main() -> ExitCode {
             steps::SWIFT_TEST,
         ],
         "rust" => &[steps::RUST_FORMAT, steps::RUST_LINT, steps::RUST_TEST],
+        "fuzz-smoke" => &[steps::FUZZ_SMOKE],
+        "deny" => &[steps::DENY],
         "bindings" => &[
             steps::NATIVE_LIBRARY,
             steps::KOTLIN_BINDINGS,
@@ -42,7 +48,7 @@ fn main() -> ExitCode {
             steps::SWIFT_TEST,
         ],
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|bindings|kotlin|swift>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|kotlin|swift>");
             return ExitCode::from(2);
         }
     };

@@ -39,13 +39,22 @@ pub const RUST_TEST: Step = Step {
     run: |root| run(root, "cargo", &["test", "--workspace"], &[]),
 };
 
+/// The host test library: debug, unstripped, with `panic_probe` exported so that the Kotlin
+/// and Swift tests can show a panic arriving as an exception. Shipped libraries are built by
+/// android/ and ios/ scripts, without that feature.
 pub const NATIVE_LIBRARY: Step = Step {
-    name: "native library: cargo build -p passkey-ready-ffi (debug, unstripped)",
+    name: "native library: cargo build -p passkey-ready-ffi (debug, unstripped, panic-probe)",
     run: |root| {
         run(
             root,
             "cargo",
-            &["build", "-p", "passkey-ready-ffi", "--features", "bindgen"],
+            &[
+                "build",
+                "-p",
+                "passkey-ready-ffi",
+                "--features",
+                "bindgen,panic-probe",
+            ],
             &[],
         )
     },
@@ -162,6 +171,67 @@ pub const SWIFT_TEST: Step = Step {
                     "PASSKEY_READY_LIB_DIR".to_owned(),
                 ),
             ],
+        )
+    },
+};
+
+/// Whether `program args…` runs and succeeds (output discarded).
+fn succeeds(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// `cargo install --locked CRATE` unless `cargo SUBCOMMAND --version` already works.
+fn ensure_cargo_tool(root: &Path, subcommand: &str, krate: &str) -> Result<(), String> {
+    if succeeds("cargo", &[subcommand, "--version"]) {
+        return Ok(());
+    }
+    eprintln!("==> xtask: {krate} is missing: cargo install --locked {krate}");
+    run(root, "cargo", &["install", "--locked", krate], &[])
+}
+
+/// Each fuzz target for 20 s, two at a time (fuzz/run.sh), when a nightly toolchain is
+/// installed: cargo-fuzz needs one. About 2 minutes with the build, 40 s when it is cached.
+/// A crash fails the step; its input is in fuzz/artifacts/<target>/.
+pub const FUZZ_SMOKE: Step = Step {
+    name: "rust: fuzz smoke (cargo fuzz, each target 20 s)",
+    run: |root| {
+        if !succeeds("cargo", &["+nightly", "--version"]) {
+            eprintln!("==> xtask: no nightly toolchain (rustup toolchain install nightly): fuzz smoke skipped");
+            return Ok(());
+        }
+        ensure_cargo_tool(root, "fuzz", "cargo-fuzz")?;
+        run(
+            root,
+            "bash",
+            &["fuzz/run.sh", "20"],
+            &[("FUZZ_JOBS", "2".to_owned())],
+        )
+    },
+};
+
+/// Licences, bans and sources of the dependency tree (deny.toml). Advisories are not checked:
+/// the advisory database cannot be fetched here.
+pub const DENY: Step = Step {
+    name: "rust: cargo deny check licenses bans sources",
+    run: |root| {
+        ensure_cargo_tool(root, "deny", "cargo-deny")?;
+        run(
+            root,
+            "cargo",
+            &[
+                "deny",
+                "--all-features",
+                "check",
+                "licenses",
+                "bans",
+                "sources",
+            ],
+            &[],
         )
     },
 };

@@ -3,13 +3,15 @@
 //! an error.
 
 use super::model::{Bundle, Guide, Locale, Locales};
-use super::validate::{validate, Problem};
+use super::safety::LoadPolicy;
+use super::validate::{validate_with, Problem};
 
 /// The bundle format this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// Bundles larger than this are refused before parsing. The embedded guide in both
-/// languages is about a tenth of it.
+/// Bundles larger than this (in UTF-8 bytes) are refused before parsing, with
+/// [`BundleError::TooLarge`]: nothing of them is read. The embedded guide in both languages
+/// is about a tenth of it.
 pub const MAX_BUNDLE_BYTES: usize = 512 * 1024;
 
 const EMBEDDED_JA: &str = include_str!("../../content/ja.json");
@@ -36,8 +38,14 @@ fn list(problems: &[Problem]) -> String {
 }
 
 impl Bundle {
-    /// Parses and validates a bundle. The error names the field or item at fault.
+    /// Parses and validates a bundle. The error names the field or item at fault. Texts may
+    /// contain no links at all (the default [`LoadPolicy`]).
     pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
+        Bundle::from_json_with(json, &LoadPolicy::default())
+    }
+
+    /// [`Bundle::from_json`], with `https://` links allowed to the hosts of `policy`.
+    pub fn from_json_with(json: &str, policy: &LoadPolicy) -> Result<Bundle, BundleError> {
         if json.len() > MAX_BUNDLE_BYTES {
             return Err(BundleError::TooLarge {
                 size: json.len(),
@@ -67,7 +75,7 @@ impl Bundle {
             }
         }
         let bundle: Bundle = parse(json, "")?;
-        bundle.validated()
+        bundle.validated(policy)
     }
 
     /// The bundle as pretty JSON, the form a content team edits and `from_json` reads.
@@ -84,11 +92,12 @@ impl Bundle {
                 en: parse::<Guide>(EMBEDDED_EN, "en")?,
             },
         };
-        bundle.validated()
+        // The embedded guide links nowhere.
+        bundle.validated(&LoadPolicy::default())
     }
 
-    fn validated(self) -> Result<Bundle, BundleError> {
-        let problems = validate(&self);
+    fn validated(self, policy: &LoadPolicy) -> Result<Bundle, BundleError> {
+        let problems = validate_with(&self, policy);
         if problems.is_empty() {
             Ok(self)
         } else {

@@ -6,10 +6,12 @@ mod localize;
 mod model;
 pub mod placeholder;
 pub mod render;
+pub mod safety;
 mod store;
 mod validate;
 
 pub use bundle::{BundleError, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
 pub use model::*;
+pub use safety::LoadPolicy;
 pub use store::ContentStore;
-pub use validate::{validate, Problem};
+pub use validate::{validate, validate_with, Problem};

@@ -4,6 +4,7 @@ use std::sync::{Arc, RwLock};
 
 use super::bundle::BundleError;
 use super::model::Bundle;
+use super::safety::LoadPolicy;
 
 /// Holds the bundle in use. Loading is all-or-nothing: a bundle that fails to parse or
 /// validate leaves the content in use exactly as it was. Cheap to read from many threads.
@@ -29,9 +30,15 @@ impl ContentStore {
         Arc::clone(&self.current.read().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// Validates `json` and, only if it is valid, makes it the content in use.
+    /// Validates `json` and, only if it is valid, makes it the content in use. Texts may
+    /// contain no links (the default [`LoadPolicy`]).
     pub fn load_json(&self, json: &str) -> Result<(), BundleError> {
-        let bundle = Bundle::from_json(json)?;
+        self.load_json_with(json, &LoadPolicy::default())
+    }
+
+    /// [`ContentStore::load_json`], with `https://` links allowed to the hosts of `policy`.
+    pub fn load_json_with(&self, json: &str, policy: &LoadPolicy) -> Result<(), BundleError> {
+        let bundle = Bundle::from_json_with(json, policy)?;
         self.replace(bundle);
         Ok(())
     }

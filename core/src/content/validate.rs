@@ -4,7 +4,9 @@
 //!
 //! The checks walk the JSON form of the bundle, so a field added to the model is covered
 //! without touching this file: a string is a customer-facing text unless its key is one of
-//! [`REFERENCE_KEYS`].
+//! [`REFERENCE_KEYS`]. Every customer-facing text also passes the content-safety rules of
+//! [`super::safety`]: no links but `https://` to hosts the app allows, no markup, no control
+//! or bidirectional-override characters.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -12,6 +14,7 @@ use serde_json::Value;
 
 use super::model::{Bundle, Guide, Locale, Note};
 use super::placeholder;
+use super::safety::{self, LoadPolicy};
 use crate::readiness::{rules, CheckId};
 
 /// Keys whose string values are ids or references, never shown to customers.
@@ -62,10 +65,44 @@ pub enum Problem {
         step: u32,
         steps: usize,
     },
+    /// A URL with a scheme other than `https://` (`http:`, `javascript:`, `intent:`, `data:`,
+    /// `file:`, a custom `foo://` …).
+    #[error("{path}: {found:?}: {scheme}: links are not allowed in content (only https:// to hosts the app allows)")]
+    ForbiddenScheme {
+        path: String,
+        scheme: String,
+        found: String,
+    },
+    /// An `https://` link to a host the app does not allow (or with user info or escapes).
+    #[error("{path}: {url:?}: host {host:?} is not one the app allows links to")]
+    LinkNotAllowed {
+        path: String,
+        url: String,
+        host: String,
+    },
+    /// A link without a scheme that linkifiers and Markdown follow (`www.…`, `//host`).
+    #[error("{path}: {found:?}: a link without https:// is not allowed")]
+    LinkWithoutScheme { path: String, found: String },
+    /// HTML that a WebView or an attributed string would treat as code or formatting: an
+    /// element's tag, a tag with attributes, an end tag, a comment, an `on…=` handler.
+    #[error("{path}: {found:?}: markup is not allowed in content")]
+    Markup { path: String, found: String },
+    /// A control character other than the newline (`U+0009` …).
+    #[error("{path}: control character {code_point} is not allowed (only the newline)")]
+    ControlCharacter { path: String, code_point: String },
+    /// A bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069).
+    #[error("{path}: bidirectional control {code_point} is not allowed")]
+    BidiControl { path: String, code_point: String },
 }
 
-/// Every problem of the bundle, in a stable order; empty when the bundle is valid.
+/// Every problem of the bundle, in a stable order; empty when the bundle is valid. Links are
+/// checked with the default [`LoadPolicy`], which allows none.
 pub fn validate(bundle: &Bundle) -> Vec<Problem> {
+    validate_with(bundle, &LoadPolicy::default())
+}
+
+/// [`validate`], with links allowed to the hosts of `policy`.
+pub fn validate_with(bundle: &Bundle, policy: &LoadPolicy) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut values = Vec::new();
     for locale in Locale::ALL {
@@ -74,7 +111,7 @@ pub fn validate(bundle: &Bundle) -> Vec<Problem> {
         // Serialising plain structs of strings cannot fail; if it ever did, the typed checks
         // above still ran.
         if let Ok(value) = serde_json::to_value(guide) {
-            check_texts(locale.code(), &value, &mut problems);
+            check_texts(locale.code(), &value, policy, &mut problems);
             values.push(value);
         }
     }
@@ -262,8 +299,8 @@ pub(crate) fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// Empty texts and placeholder syntax, on every customer-facing string.
-fn check_texts(path: &str, value: &Value, problems: &mut Vec<Problem>) {
+/// Empty texts, placeholder syntax and content safety, on every customer-facing string.
+fn check_texts(path: &str, value: &Value, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
     walk_texts(path, value, &mut |path, text| {
         if text.trim().is_empty() {
             problems.push(Problem::EmptyText {
@@ -276,6 +313,7 @@ fn check_texts(path: &str, value: &Value, problems: &mut Vec<Problem>) {
                 detail,
             });
         }
+        safety::check_text(path, text, policy, problems);
     });
 }
 

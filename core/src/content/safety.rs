@@ -1,0 +1,715 @@
+//! Content safety: a bundle is data, and must not be able to widen what the SDK does.
+//!
+//! A content team (or whoever controls the bundle an app downloads) can change texts; it must
+//! not be able to make a shell open something, run something or hide something. Actions are a
+//! typed enum ([`crate::readiness::SettingsAction`]) and every struct of the bundle denies
+//! unknown fields, so a bundle cannot add an action. What remains is the texts themselves,
+//! which shells show in native views, in a WebView or an attributed string, and which
+//! [`super::render::markdown`] publishes on the bank's website. Every customer-facing text is
+//! checked for:
+//!
+//! 1. **Links.** The only URL a text may contain is an `https://` link to a host the app
+//!    allows ([`LoadPolicy::allowed_link_hosts`], none by default; the embedded guide has no
+//!    links). Refused:
+//!    - any other `scheme://` (`http://`, `ftp://`, custom app schemes such as `foo://`);
+//!    - schemes that need no `//` and are dangerous or leave the app: `javascript:`,
+//!      `vbscript:`, `data:`, `file:`, `intent:`, `blob:`, `about:`, `content:`, `mailto:`,
+//!      `tel:`, `sms:`, `market:`, `itms-apps:`, `prefs:`, `ms-settings:` … (see
+//!      [`SCHEMES_WITHOUT_SLASHES`]). An ordinary `Note:` is text, not a scheme;
+//!    - links without a scheme that a linkifier or a Markdown renderer would still follow:
+//!      `www.` at the start of a word, and protocol-relative `//host`;
+//!    - an `https://` link with user info (`https://bank.example@evil.example`), or to a
+//!      host not on the allowlist (compared exactly, ignoring ASCII case and a port). A host
+//!      written with anything but ASCII letters, digits, `-` and `.` (percent-escapes,
+//!      look-alike letters) never equals an allowed host, so it is refused.
+//! 2. **Markup.** The rule follows the HTML tokenizer, which only starts a tag at `<`
+//!    immediately followed by an ASCII letter, `/` or `!` / `?`. Refused:
+//!    - `<` + a tag name that is an HTML, SVG or MathML element (`<script`, `<a`, `<img`,
+//!      `<iframe`, `<svg`, `<style`, `<b>` …, any letter case, see [`ELEMENTS`]);
+//!    - `<` + any tag name with an attribute, i.e. an `=` before the next `>`
+//!      (`<x-widget src=…>`);
+//!    - end tags `</…`, comments and declarations `<!…`, processing instructions `<?…`;
+//!    - an event-handler attribute `on…=` (`onload=`, `onerror =` …) anywhere, even outside
+//!      a tag, so that it cannot be smuggled into markup a shell assembles around a text.
+//!
+//!    So the page's part labels stay legitimate: `<設定1>` starts with a non-ASCII letter and
+//!    is text to every HTML parser; `<Setting 1>` has a name (`setting`) that is no element
+//!    and no attribute. A label whose word is an element name (`<Menu 1>`, `<Table 2>`) is
+//!    refused: a browser would take it for that element; write another word or use the
+//!    full-width `＜ ＞`.
+//! 3. **Control characters** (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) other
+//!    than the newline, tab included: they are invisible, and some are terminal or log
+//!    escapes.
+//! 4. **Bidirectional overrides and isolates** (U+202A–U+202E, U+2066–U+2069): they reorder
+//!    what the customer sees without changing what the text is ("Trojan Source").
+//!
+//! Each finding is a [`Problem`] naming the item, like every other validation problem.
+
+use super::validate::Problem;
+
+/// What a loaded bundle may contain beyond the embedded guide's rules. The default allows no
+/// links at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadPolicy {
+    /// Hosts (`www.bank.example`) that texts may link to, with `https://` only. Compared
+    /// exactly, ignoring ASCII case: `bank.example` does not allow `www.bank.example` or
+    /// `evil.bank.example`.
+    pub allowed_link_hosts: Vec<String>,
+}
+
+impl LoadPolicy {
+    /// A policy allowing `https://` links to exactly these hosts.
+    pub fn allowing_links_to<I, S>(hosts: I) -> LoadPolicy
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        LoadPolicy {
+            allowed_link_hosts: hosts.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    fn allows_host(&self, host: &str) -> bool {
+        let host = host.strip_suffix('.').unwrap_or(host);
+        !host.is_empty()
+            && self.allowed_link_hosts.iter().any(|allowed| {
+                let allowed = allowed.trim();
+                let allowed = allowed.strip_suffix('.').unwrap_or(allowed);
+                allowed.eq_ignore_ascii_case(host)
+            })
+    }
+}
+
+/// Schemes refused even without `//`: they run code, read local data, launch other apps or
+/// settings, or dial and message. Lower case; matched ignoring case at the start of a word.
+pub const SCHEMES_WITHOUT_SLASHES: &[&str] = &[
+    "javascript",
+    "vbscript",
+    "livescript",
+    "data",
+    "file",
+    "intent",
+    "android-app",
+    "blob",
+    "filesystem",
+    "about",
+    "content",
+    "jar",
+    "view-source",
+    "mailto",
+    "tel",
+    "sms",
+    "smsto",
+    "mms",
+    "facetime",
+    "facetime-audio",
+    "market",
+    "itms",
+    "itms-apps",
+    "itms-services",
+    "prefs",
+    "app-prefs",
+    "ms-settings",
+    "chrome",
+    "shortcuts",
+];
+
+/// HTML (current and obsolete), SVG and MathML element names that matter to a browser,
+/// lower case. A tag `<name` with one of these names is markup.
+pub const ELEMENTS: &[&str] = &[
+    // HTML, current
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fencedframe",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "portal",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+    // HTML, obsolete but still parsed
+    "applet",
+    "basefont",
+    "bgsound",
+    "big",
+    "blink",
+    "center",
+    "font",
+    "frame",
+    "frameset",
+    "image",
+    "isindex",
+    "keygen",
+    "listing",
+    "marquee",
+    "nobr",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "strike",
+    "tt",
+    "xmp",
+    // SVG and MathML: their own parsers, script and navigation
+    "svg",
+    "math",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "set",
+    "use",
+    "foreignobject",
+    "feimage",
+    "handler",
+    "listener",
+    "xml",
+    "xss",
+];
+
+/// At most this many safety problems are reported per text: enough to fix it, and a hostile
+/// text of half a megabyte of `<b` cannot make the error list grow with it.
+pub const MAX_PROBLEMS_PER_TEXT: usize = 8;
+
+/// Schemes refused after a colon even when followed by whitespace: they are code.
+const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
+
+/// At most this much of a text is quoted in a problem.
+const MAX_QUOTE_CHARS: usize = 80;
+
+/// No element name is longer than this; a longer tag name is not one.
+const MAX_ELEMENT_NAME: usize = 16;
+
+/// Appends a [`Problem`] for each unsafe thing in `text`, the customer-facing text at `path`
+/// (at most [`MAX_PROBLEMS_PER_TEXT`]). Linear in the length of the text.
+pub(crate) fn check_text(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
+    let mut found = Vec::new();
+    check_characters(path, text, &mut found);
+    check_links(path, text, policy, &mut found);
+    check_markup(path, text, &mut found);
+    problems.extend(found.into_iter().take(MAX_PROBLEMS_PER_TEXT));
+}
+
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+fn check_characters(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    for c in text.chars() {
+        if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+            return;
+        }
+        if c.is_control() && c != '\n' {
+            problems.push(Problem::ControlCharacter {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            });
+        } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            problems.push(Problem::BidiControl {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            });
+        }
+    }
+}
+
+/// A scheme character after the first (RFC 3986: letters, digits, `+`, `-`, `.`).
+fn is_scheme_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+}
+
+/// The text from `at` up to the next whitespace, at most [`MAX_QUOTE_CHARS`] characters.
+fn quote(text: &str, at: usize) -> String {
+    text.get(at..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(MAX_QUOTE_CHARS)
+        .collect()
+}
+
+/// Where a URL starting at `at` ends in running text: at whitespace, any non-ASCII character
+/// (Japanese punctuation follows links directly), or a closing bracket or quote.
+fn url_end(bytes: &[u8], at: usize) -> usize {
+    bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| !b.is_ascii_graphic() || matches!(b, b')' | b']' | b'>' | b'<' | b'"'))
+        .map_or(bytes.len(), |n| at + n)
+}
+
+fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+            return;
+        }
+        // Only at the start of a word: in `ABCjavascript:` or `a.www.b` there is no scheme
+        // or host start, for a browser either.
+        let word_start = at == 0 || bytes.get(at - 1).is_some_and(|&p| !is_scheme_char(p));
+        if !word_start {
+            at += 1;
+            continue;
+        }
+        if b.is_ascii_alphabetic() {
+            let len = bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&c| is_scheme_char(c))
+                .count();
+            let scheme = text.get(at..at + len).unwrap_or_default();
+            let after = bytes.get(at + len..).unwrap_or_default();
+            if after.starts_with(b"://") {
+                if scheme.eq_ignore_ascii_case("https") {
+                    check_https(path, text, at, at + len + 3, policy, problems);
+                } else {
+                    problems.push(Problem::ForbiddenScheme {
+                        path: path.to_owned(),
+                        scheme: scheme.to_ascii_lowercase(),
+                        found: quote(text, at),
+                    });
+                }
+                // The rest of the URL is its business, not new words.
+                at = url_end(bytes, at + len + 3);
+                continue;
+            }
+            let scheme_like = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(scheme));
+            let then_text = after.get(1).is_some_and(|b| !b.is_ascii_whitespace());
+            if after.starts_with(b":")
+                && (scheme_like(&CODE_SCHEMES)
+                    || (then_text && scheme_like(SCHEMES_WITHOUT_SLASHES)))
+            {
+                problems.push(Problem::ForbiddenScheme {
+                    path: path.to_owned(),
+                    scheme: scheme.to_ascii_lowercase(),
+                    found: quote(text, at),
+                });
+            } else if scheme.len() > 4
+                && scheme
+                    .get(..4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+            {
+                problems.push(Problem::LinkWithoutScheme {
+                    path: path.to_owned(),
+                    found: quote(text, at),
+                });
+                at = url_end(bytes, at);
+                continue;
+            }
+            at += len;
+        } else if b == b'/'
+            && bytes.get(at + 1) == Some(&b'/')
+            && bytes.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            problems.push(Problem::LinkWithoutScheme {
+                path: path.to_owned(),
+                found: quote(text, at),
+            });
+            at = url_end(bytes, at);
+        } else {
+            at += 1;
+        }
+    }
+}
+
+/// `https://` at `start`, its authority from `authority`: the host must be allowed.
+fn check_https(
+    path: &str,
+    text: &str,
+    start: usize,
+    authority: usize,
+    policy: &LoadPolicy,
+    problems: &mut Vec<Problem>,
+) {
+    let bytes = text.as_bytes();
+    // The authority ends where a URL parser ends it (`/ ? # \`) or where running text ends
+    // the URL; punctuation that ends a sentence is not part of it.
+    let end = url_end(bytes, authority);
+    let rest = text.get(authority..end).unwrap_or_default();
+    let authority = rest
+        .find(['/', '?', '#', '\\'])
+        .map_or(rest, |n| rest.get(..n).unwrap_or_default())
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '}']);
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => authority,
+    };
+    // User info (`https://bank.example@evil.example`), escapes or any other character than
+    // a plain host name's: never equal to an allowed host.
+    let plain = host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    if !(plain && policy.allows_host(host)) {
+        problems.push(Problem::LinkNotAllowed {
+            path: path.to_owned(),
+            url: quote(text, start),
+            host: host.chars().take(MAX_QUOTE_CHARS).collect(),
+        });
+    }
+}
+
+/// One pass over the text, following the HTML tokenizer just far enough to tell text from
+/// tags. Every `<` is looked at, and so is every `=` inside a tag that has not been reported.
+fn check_markup(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    // The start of the tag we are in (after `<` + letter, before its `>`), and whether it
+    // has been reported already.
+    let mut open: Option<(usize, bool)> = None;
+    for (at, &b) in bytes.iter().enumerate() {
+        if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+            return;
+        }
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        let mut report = |at: usize| {
+            problems.push(Problem::Markup {
+                path: path.to_owned(),
+                found: quote_tag(text, at),
+            })
+        };
+        match b {
+            b'<' => {
+                let first = rest.first().copied().unwrap_or_default();
+                let second = rest.get(1).copied().unwrap_or_default();
+                if (first == b'/' && second.is_ascii_alphabetic()) || matches!(first, b'!' | b'?') {
+                    report(at);
+                } else if first.is_ascii_alphabetic() {
+                    let element = is_element_name(rest);
+                    if element {
+                        report(at);
+                    }
+                    // A tag inside a tag is part of the first one to a browser; a new start
+                    // only matters when the first one was reported.
+                    match open {
+                        Some((_, false)) => {}
+                        _ => open = Some((at, element)),
+                    }
+                }
+            }
+            b'>' => open = None,
+            b'=' => {
+                if let Some((start, false)) = open {
+                    report(start);
+                    open = Some((start, true));
+                }
+            }
+            b'o' | b'O' => {
+                if let Some(found) = event_handler_at(bytes, at, rest) {
+                    problems.push(Problem::Markup {
+                        path: path.to_owned(),
+                        found,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `rest` (the text after a `<`) starts with an element's name followed by what ends
+/// a tag name: whitespace, `/`, `>` or the end of the text. Ignores ASCII case.
+fn is_element_name(rest: &[u8]) -> bool {
+    let len = rest
+        .iter()
+        .take(MAX_ELEMENT_NAME + 1)
+        .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
+        .count();
+    if len > MAX_ELEMENT_NAME {
+        return false;
+    }
+    let name = rest.get(..len).unwrap_or_default();
+    ELEMENTS
+        .iter()
+        .any(|e| e.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// `on` + letters + optional spaces + `=`, at the start of a word: an event handler.
+fn event_handler_at(bytes: &[u8], at: usize, rest: &[u8]) -> Option<String> {
+    if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    if !rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'n')) {
+        return None;
+    }
+    let after_on = rest.get(1..).unwrap_or_default();
+    let letters = after_on
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters == 0 {
+        return None;
+    }
+    let after_name = after_on.get(letters..).unwrap_or_default();
+    let spaces = after_name
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    if after_name.get(spaces) != Some(&b'=') {
+        return None;
+    }
+    let end = at + 2 + letters + spaces + 1;
+    Some(
+        String::from_utf8_lossy(bytes.get(at..end).unwrap_or_default())
+            .chars()
+            .take(MAX_QUOTE_CHARS)
+            .collect(),
+    )
+}
+
+/// The tag at `at`, up to its `>`, at most [`MAX_QUOTE_CHARS`] characters.
+fn quote_tag(text: &str, at: usize) -> String {
+    let mut tag = String::new();
+    for c in text
+        .get(at..)
+        .unwrap_or_default()
+        .chars()
+        .take(MAX_QUOTE_CHARS)
+    {
+        tag.push(c);
+        if c == '>' {
+            break;
+        }
+    }
+    tag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str, policy: &LoadPolicy) -> Vec<Problem> {
+        let mut found = Vec::new();
+        check_text("t", text, policy, &mut found);
+        found
+    }
+
+    fn is_safe(text: &str) -> bool {
+        problems(text, &LoadPolicy::default()).is_empty()
+    }
+
+    #[test]
+    fn labels_and_menu_paths_are_text() {
+        for text in [
+            "<設定1>",
+            "<Setting 1>",
+            "[設定]>[自動ログイン]をオン",
+            "Click [You and Google] > [Sync and Google services]",
+            "Note: a PIN is needed first.",
+            "1 < 2 and 3 > 2",
+            "a <= b",
+            "Turn on the switch",
+            "Passwords, passkeys & accounts",
+            "A/B and/or C",
+            "改行\nも可",
+            "on = enabled, 1 + 1 = 2",
+        ] {
+            assert!(
+                is_safe(text),
+                "{text}: {:?}",
+                problems(text, &LoadPolicy::default())
+            );
+        }
+    }
+
+    #[test]
+    fn markup_is_refused() {
+        for text in [
+            "<script>alert(1)</script>",
+            "<SCRIPT src=x>",
+            "<a href=\"https://bank.example\">here</a>",
+            "<img src=x onerror=alert(1)>",
+            "<iframe srcdoc=x>",
+            "<svg/onload=alert(1)>",
+            "<style>*{}</style>",
+            "<b>bold</b>",
+            "</p>",
+            "<!-- hidden -->",
+            "<?xml version=\"1.0\"?>",
+            "<Setting 1 data-x=1>",
+            "<x-widget src=evil>",
+            "text onclick=steal()",
+            "ONMOUSEOVER = x",
+            "<Menu 1>",
+        ] {
+            let found = problems(text, &LoadPolicy::default());
+            assert!(
+                found.iter().any(|p| matches!(p, Problem::Markup { .. })),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_only_https_to_allowed_hosts() {
+        let policy = LoadPolicy::allowing_links_to(["www.bank.example"]);
+        for ok in [
+            "See https://www.bank.example/passkey for details.",
+            "HTTPS://WWW.BANK.EXAMPLE:443/x",
+            "（https://www.bank.example/faq）",
+            "https://www.bank.example。",
+        ] {
+            assert!(problems(ok, &policy).is_empty(), "{ok}");
+        }
+        for (bad, kind) in [
+            ("https://evil.example/", "host"),
+            ("https://www.bank.example@evil.example/", "host"),
+            ("https://www.bank.example.evil.example/", "host"),
+            ("https://%77ww.bank.example/", "host"),
+            ("http://www.bank.example/", "scheme"),
+            ("javascript:alert(1)", "scheme"),
+            ("JavaScript:alert(1)", "scheme"),
+            ("intent://scan/#Intent;scheme=zxing;end", "scheme"),
+            ("intent:#Intent;action=x;end", "scheme"),
+            ("data:text/html,hi", "scheme"),
+            ("file:///etc/passwd", "scheme"),
+            ("foo://bar", "scheme"),
+            ("bank-app://transfer?to=x", "scheme"),
+            ("tel:0120000000", "scheme"),
+            ("Go to www.evil.example now", "bare"),
+            ("[here](//evil.example)", "bare"),
+        ] {
+            let found = problems(bad, &policy);
+            let hit = found.iter().any(|p| {
+                matches!(
+                    (kind, p),
+                    ("host", Problem::LinkNotAllowed { .. })
+                        | ("scheme", Problem::ForbiddenScheme { .. })
+                        | ("bare", Problem::LinkWithoutScheme { .. })
+                )
+            });
+            assert!(hit, "{bad}: {found:?}");
+        }
+        // No policy: no link at all.
+        assert!(!problems("https://www.bank.example/", &LoadPolicy::default()).is_empty());
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_refused() {
+        assert_eq!(
+            problems("a\tb", &LoadPolicy::default()),
+            [Problem::ControlCharacter {
+                path: "t".into(),
+                code_point: "U+0009".into()
+            }]
+        );
+        assert_eq!(
+            problems("abc\u{202E}fed", &LoadPolicy::default()),
+            [Problem::BidiControl {
+                path: "t".into(),
+                code_point: "U+202E".into()
+            }]
+        );
+        for c in ['\0', '\r', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}'] {
+            assert!(!is_safe(&format!("x{c}y")), "{c:?}");
+        }
+        for c in ['\u{202A}', '\u{2066}', '\u{2069}'] {
+            assert!(!is_safe(&format!("x{c}y")), "{c:?}");
+        }
+    }
+}

@@ -10,6 +10,7 @@ mod diagnosis;
 mod guide;
 mod input;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -64,8 +65,18 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
+            // A reader that stops early (`| head`) is not an error; `print!` would panic.
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("passkey-ready: cannot write the output: {err}");
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(Failure(message)) => {
             eprintln!("passkey-ready: {message}");

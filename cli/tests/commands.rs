@@ -226,3 +226,42 @@ fn validate_and_export_bundle() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not valid"), "{}", stderr(&out));
 }
+
+#[test]
+fn links_in_a_bundle_need_the_apps_allowlist() {
+    let exported = run(&["export-bundle"], b"");
+    let mut bundle: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    for lang in ["ja", "en"] {
+        let answer = &mut bundle["locales"][lang]["troubleshooting"]["faqs"][0]["answer"];
+        *answer = format!("{} https://www.bank.example/help", answer.as_str().unwrap()).into();
+    }
+    let json = bundle.to_string();
+    let refused = run(&["validate", "-"], json.as_bytes());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("troubleshooting.faqs[faq.in_app_browser].answer"),
+        "{}",
+        stderr(&refused)
+    );
+    let allowed = run(
+        &["validate", "--allow-link-host", "www.bank.example", "-"],
+        json.as_bytes(),
+    );
+    assert_eq!(allowed.status.code(), Some(0), "{}", stderr(&allowed));
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_passkey-ready"))
+        .args(["export-bundle"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the command writes (it has a bundle to build first): its write meets a
+    // broken pipe, as with `passkey-ready export-bundle | head -0`.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

@@ -5,9 +5,9 @@
 //! was wrong and why, while the core keeps its detailed error types. A panic, should one ever
 //! happen, is caught by UniFFI and arrives as an exception: the release profile unwinds.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
-use crate::content::{render, BundleError, ContentStore, Guide, Locale};
+use crate::content::{render, Bundle, BundleError, ContentStore, Guide, Locale};
 use crate::diagnose::{self, DiagnoseError, DiagnosisMatch};
 use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError};
 use crate::useragent::{self, UserAgentError, UserAgentInfo};
@@ -89,6 +89,17 @@ impl From<DiagnoseError> for PasskeyReadyError {
 pub struct PasskeyReady {
     content: ContentStore,
     service: Option<String>,
+    /// The guides with the service name filled in, for the bundle they were made from: a
+    /// help screen re-checks on every return from Settings, and filling the whole guide each
+    /// time would cost more than the evaluation itself.
+    localized: RwLock<Option<Localized>>,
+}
+
+#[derive(Debug)]
+struct Localized {
+    bundle: Arc<Bundle>,
+    ja: Arc<Guide>,
+    en: Arc<Guide>,
 }
 
 #[uniffi::export]
@@ -100,6 +111,7 @@ impl PasskeyReady {
         Ok(Arc::new(PasskeyReady {
             content: ContentStore::embedded()?,
             service,
+            localized: RwLock::new(None),
         }))
     }
 
@@ -121,7 +133,7 @@ impl PasskeyReady {
 
     /// The whole guide in `locale`, service name filled in, for a native help screen.
     pub fn guide(&self, locale: Locale) -> Guide {
-        self.localized(locale)
+        Guide::clone(&self.localized(locale))
     }
 
     /// The guide as Markdown (the whole page, or one device guide by id such as `android`).
@@ -162,11 +174,32 @@ impl PasskeyReady {
 }
 
 impl PasskeyReady {
-    fn localized(&self, locale: Locale) -> Guide {
-        self.content
-            .current()
-            .guide(locale)
-            .with_service(self.service.as_deref())
+    fn localized(&self, locale: Locale) -> Arc<Guide> {
+        let pick = |l: &Localized| match locale {
+            Locale::Ja => Arc::clone(&l.ja),
+            Locale::En => Arc::clone(&l.en),
+        };
+        let bundle = self.content.current();
+        // A poisoned lock holds either a whole cache entry or none: both are usable.
+        if let Some(cached) = self
+            .localized
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            if Arc::ptr_eq(&cached.bundle, &bundle) {
+                return pick(cached);
+            }
+        }
+        let fill = |l| Arc::new(bundle.guide(l).with_service(self.service.as_deref()));
+        let fresh = Localized {
+            ja: fill(Locale::Ja),
+            en: fill(Locale::En),
+            bundle: Arc::clone(&bundle),
+        };
+        let guide = pick(&fresh);
+        *self.localized.write().unwrap_or_else(|e| e.into_inner()) = Some(fresh);
+        guide
     }
 }
 
@@ -211,4 +244,25 @@ pub fn check_id_string(check: CheckId) -> String {
 #[allow(clippy::panic)]
 pub fn panic_probe(message: String) -> Result<(), PasskeyReadyError> {
     panic!("{message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_filled_guide_follows_the_bundle_in_use() {
+        let sdk = PasskeyReady::new(Some("テスト銀行".to_owned())).unwrap();
+        let faq = |sdk: &PasskeyReady| sdk.guide(Locale::Ja).troubleshooting.faqs[0].answer.clone();
+        assert!(faq(&sdk).contains("テスト銀行にアクセス"));
+
+        let mut bundle: serde_json::Value = serde_json::from_str(&sdk.export_bundle()).unwrap();
+        bundle["locales"]["ja"]["troubleshooting"]["faqs"][0]["answer"] =
+            "{service}の新しい案内".into();
+        sdk.load_bundle(bundle.to_string()).unwrap();
+        assert_eq!(faq(&sdk), "テスト銀行の新しい案内");
+
+        sdk.reset_content().unwrap();
+        assert!(faq(&sdk).contains("テスト銀行にアクセス"));
+    }
 }

@@ -38,6 +38,8 @@ fn in_both(value: &mut Value, pointer: &str, new: Value) {
 #[test]
 fn embedded_content_is_valid_and_round_trips() {
     let embedded = Bundle::embedded().unwrap();
+    // The SDK does not validate its own content at run time: this test is what does.
+    assert_eq!(passkey_ready_core::content::validate(&embedded), []);
     let exported = embedded.to_json();
     let loaded = Bundle::from_json(&exported).unwrap();
     assert_eq!(loaded, embedded);

@@ -2,6 +2,8 @@
 //! schema version, then validation. Nothing is half-loaded: the result is a valid bundle or
 //! an error.
 
+use std::sync::{Arc, OnceLock};
+
 use super::model::{Bundle, Guide, Locale, Locales};
 use super::safety::LoadPolicy;
 use super::validate::{validate_with, Problem};
@@ -84,16 +86,28 @@ impl Bundle {
     }
 
     /// The guide built into this SDK.
+    ///
+    /// Parsed, not validated: it is a constant of the build, and the test suite validates it
+    /// (`embedded_content_is_valid_and_round_trips`), so checking it again on a customer's
+    /// phone would only cost the first screen about a millisecond. Parsed once per process.
     pub fn embedded() -> Result<Bundle, BundleError> {
-        let bundle = Bundle {
-            schema_version: SCHEMA_VERSION,
-            locales: Locales {
-                ja: parse::<Guide>(EMBEDDED_JA, "ja")?,
-                en: parse::<Guide>(EMBEDDED_EN, "en")?,
-            },
-        };
-        // The embedded guide links nowhere.
-        bundle.validated(&LoadPolicy::default())
+        Bundle::embedded_shared().map(|bundle| Bundle::clone(&bundle))
+    }
+
+    /// [`Bundle::embedded`] without a copy: every store of the process shares it.
+    pub(crate) fn embedded_shared() -> Result<Arc<Bundle>, BundleError> {
+        static EMBEDDED: OnceLock<Result<Arc<Bundle>, BundleError>> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| {
+                Ok(Arc::new(Bundle {
+                    schema_version: SCHEMA_VERSION,
+                    locales: Locales {
+                        ja: parse::<Guide>(EMBEDDED_JA, "ja")?,
+                        en: parse::<Guide>(EMBEDDED_EN, "en")?,
+                    },
+                }))
+            })
+            .clone()
     }
 
     fn validated(self, policy: &LoadPolicy) -> Result<Bundle, BundleError> {

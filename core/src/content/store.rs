@@ -16,7 +16,9 @@ pub struct ContentStore {
 impl ContentStore {
     /// A store holding the embedded guide.
     pub fn embedded() -> Result<ContentStore, BundleError> {
-        Ok(ContentStore::with(Bundle::embedded()?))
+        Ok(ContentStore {
+            current: RwLock::new(Bundle::embedded_shared()?),
+        })
     }
 
     pub fn with(bundle: Bundle) -> ContentStore {
@@ -45,11 +47,15 @@ impl ContentStore {
 
     /// Goes back to the embedded guide.
     pub fn reset(&self) -> Result<(), BundleError> {
-        self.replace(Bundle::embedded()?);
+        self.swap(Bundle::embedded_shared()?);
         Ok(())
     }
 
     fn replace(&self, bundle: Bundle) {
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(bundle);
+        self.swap(Arc::new(bundle));
+    }
+
+    fn swap(&self, bundle: Arc<Bundle>) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = bundle;
     }
 }

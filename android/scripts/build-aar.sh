@@ -44,9 +44,13 @@ if ! $layout_only; then
   done
 fi
 
-# The Kotlin bindings come from the unstripped host library of the same source and version.
+# The Kotlin bindings come from the unstripped host library of the same source and version,
+# with exactly the exports of the release library (no test-only ones).
 step "Kotlin bindings and classes.jar"
-(cd "$root" && cargo xtask bindings)
+(cd "$root" && cargo xtask bindings-shipped)
+if grep -q panic_probe "$android/target/generated-sources/uniffi/com/passkeyready/ffi/passkey_ready_core.kt"; then
+  echo "the bindings have test-only exports: the release library would fail to load" >&2; exit 1
+fi
 mvn --batch-mode --no-transfer-progress -q -f "$android/pom.xml" -DskipTests package
 cp "$android/target/$name.jar" "$stage/classes.jar"
 # An AAR's classes.jar holds classes only; Maven's descriptors stay in the POM.

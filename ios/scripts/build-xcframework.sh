@@ -10,7 +10,7 @@
 #    iOS simulator (aarch64-apple-ios-sim, x86_64-apple-ios) and, unless --no-macos, macOS
 #    (aarch64-apple-darwin, x86_64-apple-darwin: for `swift test` and SwiftUI previews on a
 #    Mac), with the deployment targets of Package.swift;
-# 2. `cargo xtask bindings`: the Swift bindings, header and module map, generated from the
+# 2. `cargo xtask bindings-shipped`: the Swift bindings, header and module map, generated from the
 #    unstripped host build (uniffi-bindgen reads the library's metadata symbols) into
 #    ios/Sources/PasskeyReadyFFI and ios/Sources/PasskeyReadyFFIC/include;
 # 3. `lipo` the simulator and macOS architectures together, then `xcodebuild
@@ -80,8 +80,8 @@ for t in "${targets[@]}"; do
 done
 
 # 2. Bindings, header and module map (from the host's unstripped debug build).
-say "cargo xtask bindings"
-cargo xtask bindings
+say "cargo xtask bindings-shipped"
+cargo xtask bindings-shipped
 headers_src=$ios_dir/Sources/$name/include
 for f in "$name.h" module.modulemap; do
   [ -f "$headers_src/$f" ] || die "$headers_src/$f was not generated"

@@ -1,7 +1,9 @@
 //! `cargo xtask <command>`: every build and test step of the project, named, in one place.
 //!
 //! - `test`: everything a fresh machine needs, then every test of every language.
-//! - `bindings`: build the native library (debug, unstripped) and generate Kotlin and Swift.
+//! - `bindings`: build the native library (debug, unstripped, with the test-only
+//!   `panic-probe` export) and generate Kotlin and Swift.
+//! - `bindings-shipped`: the same without test-only exports, for the AAR and the xcframework.
 //! - `kotlin`, `swift`: bindings, then that language's tests.
 //! - `rust`: format, lints and tests of the Rust workspace.
 //! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
@@ -28,12 +30,19 @@ fn main() -> ExitCode {
             steps::SWIFT_BINDINGS,
             steps::KOTLIN_TEST,
             steps::SWIFT_TEST,
+            // Last: it regenerates the bindings without the test-only exports.
+            steps::ANDROID_AAR_LAYOUT,
         ],
         "rust" => &[steps::RUST_FORMAT, steps::RUST_LINT, steps::RUST_TEST],
         "fuzz-smoke" => &[steps::FUZZ_SMOKE],
         "deny" => &[steps::DENY],
         "bindings" => &[
             steps::NATIVE_LIBRARY,
+            steps::KOTLIN_BINDINGS,
+            steps::SWIFT_BINDINGS,
+        ],
+        "bindings-shipped" => &[
+            steps::NATIVE_LIBRARY_SHIPPED,
             steps::KOTLIN_BINDINGS,
             steps::SWIFT_BINDINGS,
         ],
@@ -48,7 +57,7 @@ fn main() -> ExitCode {
             steps::SWIFT_TEST,
         ],
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|kotlin|swift>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift>");
             return ExitCode::from(2);
         }
     };

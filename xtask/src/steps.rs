@@ -42,23 +42,28 @@ pub const RUST_TEST: Step = Step {
 /// The host test library: debug, unstripped, with `panic_probe` exported so that the Kotlin
 /// and Swift tests can show a panic arriving as an exception. Shipped libraries are built by
 /// android/ and ios/ scripts, without that feature.
+/// The host library the tests load: with the `panic-probe` export that shows a panic
+/// arriving in Kotlin and Swift as an exception.
 pub const NATIVE_LIBRARY: Step = Step {
     name: "native library: cargo build -p passkey-ready-ffi (debug, unstripped, panic-probe)",
-    run: |root| {
-        run(
-            root,
-            "cargo",
-            &[
-                "build",
-                "-p",
-                "passkey-ready-ffi",
-                "--features",
-                "bindgen,panic-probe",
-            ],
-            &[],
-        )
-    },
+    run: |root| native_library_with(root, "bindgen,panic-probe"),
 };
+
+/// The host library whose bindings ship (AAR, xcframework): exactly the exports of a release
+/// build, for the generated code checks every export's checksum when it loads.
+pub const NATIVE_LIBRARY_SHIPPED: Step = Step {
+    name: "native library: cargo build -p passkey-ready-ffi (debug, unstripped, shipped exports)",
+    run: |root| native_library_with(root, "bindgen"),
+};
+
+fn native_library_with(root: &Path, features: &str) -> Result<(), String> {
+    run(
+        root,
+        "cargo",
+        &["build", "-p", "passkey-ready-ffi", "--features", features],
+        &[],
+    )
+}
 
 /// The host library the bindings are generated from and the JVM / Swift tests load.
 pub fn native_library(root: &Path) -> PathBuf {
@@ -149,6 +154,20 @@ pub const KOTLIN_TEST: Step = Step {
                 "test",
                 &format!("-Djna.library.path={}", lib_dir.display()),
             ],
+            &[],
+        )
+    },
+};
+
+/// The release AAR needs the Android NDK, which these machines lack: this builds everything
+/// else and checks the archive's layout and its POM (android/scripts/build-aar.sh).
+pub const ANDROID_AAR_LAYOUT: Step = Step {
+    name: "android: AAR layout and POM check (no NDK here: without native libraries)",
+    run: |root| {
+        run(
+            root,
+            "bash",
+            &["android/scripts/build-aar.sh", "--layout-only"],
             &[],
         )
     },

@@ -8,11 +8,14 @@
 //! - `rust`: format, lints and tests of the Rust workspace.
 //! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
 //! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
+//! - `bench`: every benchmark (Rust, Kotlin/JNA, Swift, size, memory), then writes
+//!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod bench;
 mod steps;
 
 fn main() -> ExitCode {
@@ -56,8 +59,9 @@ fn main() -> ExitCode {
             steps::SWIFT_BINDINGS,
             steps::SWIFT_TEST,
         ],
+        "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|bench>");
             return ExitCode::from(2);
         }
     };

@@ -487,32 +487,12 @@ fn peak_rss(root: &Path) -> Result<(), String> {
 fn bindings(root: &Path) -> Result<(), String> {
     eprintln!("--> {}", steps::NATIVE_LIBRARY.name);
     (steps::NATIVE_LIBRARY.run)(root)?;
-    let bindgen = target_dir(root).join("debug").join(exe("uniffi-bindgen"));
     let library = target_dir(root)
         .join("release")
         .join(dylib("passkey_ready_ffi"));
     for language in ["kotlin", "swift"] {
         let out = bindings_dir(root).join(language);
-        if out.exists() {
-            std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-        }
-        run(
-            root,
-            &bindgen.to_string_lossy(),
-            &[
-                "generate",
-                "--library",
-                &library.to_string_lossy(),
-                "--language",
-                language,
-                "--config",
-                "bindings/uniffi.toml",
-                "--no-format",
-                "--out-dir",
-                &out.to_string_lossy(),
-            ],
-            &[],
-        )?;
+        steps::generate_bindings(root, &library, language, &out)?;
     }
     // The Swift package's two generated targets, as ios/ has them (git-ignored there too).
     let swift = bindings_dir(root).join("swift");

@@ -80,10 +80,20 @@ pub fn target_dir(root: &Path) -> PathBuf {
 }
 
 fn bindgen(root: &Path, language: &str, out: &Path) -> Result<(), String> {
+    generate_bindings(root, &native_library(root), language, out)
+}
+
+/// Generates `language` bindings from `library` into `out` (emptied first), with the
+/// project's names (bindings/uniffi.toml).
+pub fn generate_bindings(
+    root: &Path,
+    library: &Path,
+    language: &str,
+    out: &Path,
+) -> Result<(), String> {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let library = native_library(root);
     let bindgen = target_dir(root).join("debug").join("uniffi-bindgen");
     run(
         root,

@@ -1,7 +1,9 @@
-//! `guide`: the whole guide or one device's, as text, Markdown or JSON.
+//! `guide`: the whole guide or one device's, as text, Markdown or JSON; with
+//! `--os-version`, the steps written for that version of the device's OS.
 
 use clap::ValueEnum;
-use passkey_ready_core::content::{render, Bundle, Locale};
+use passkey_ready_core::content::{render, variants, Bundle, Locale};
+use passkey_ready_core::Platform;
 
 use crate::Failure;
 
@@ -17,6 +19,10 @@ pub struct Args {
     /// The service name shown in the texts (default: the content's own).
     #[arg(long)]
     service: Option<String>,
+    /// The device's OS version (`17.5`, `14`): show the steps for it instead of every
+    /// version's.
+    #[arg(long, requires = "device")]
+    os_version: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -57,6 +63,15 @@ impl Device {
             Device::WindowsChrome => "windows_chrome",
         }
     }
+
+    fn platform(self) -> Platform {
+        match self {
+            Device::Android => Platform::Android,
+            Device::Iphone => Platform::Ios,
+            Device::Mac => Platform::Macos,
+            Device::WindowsHello | Device::WindowsChrome => Platform::Windows,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -68,9 +83,14 @@ enum Format {
 
 pub fn run(args: &Args) -> Result<String, Failure> {
     let bundle = Bundle::embedded().map_err(|e| Failure(e.to_string()))?;
-    let guide = bundle
+    let mut guide = bundle
         .guide(args.lang.into())
         .with_service(args.service.as_deref());
+    if let (Some(device), Some(text)) = (args.device, &args.os_version) {
+        let version =
+            variants::parse_os_version(text).map_err(|e| Failure(format!("os_version: {e}")))?;
+        guide = guide.for_os(device.platform(), &version);
+    }
     let missing = |id: &str| Failure(format!("the content has no guide {id:?}"));
     match (args.format, args.device.map(Device::guide_id)) {
         (Format::Text, None) => Ok(render::text(&guide)),

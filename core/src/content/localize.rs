@@ -1,6 +1,6 @@
 //! Filling `{service}` throughout a guide, so that a shell shows texts as they are.
 
-use super::model::{Cell, Guide, Note};
+use super::model::{Cell, Guide, Note, Step};
 use super::placeholder;
 
 impl Guide {
@@ -62,17 +62,17 @@ impl Guide {
         }
         for g in &mut self.guides {
             f(&mut g.title);
+            if let Some(written) = &mut g.written_for {
+                f(&mut written.text);
+            }
             for part in &mut g.parts {
                 part.label.iter_mut().for_each(&mut *f);
                 part.title.iter_mut().for_each(&mut *f);
                 f(&mut part.requirement);
-                for step in &mut part.steps {
-                    f(&mut step.text);
-                    notes(&mut step.notes, f);
-                    for sub in &mut step.substeps {
-                        f(&mut sub.text);
-                        notes(&mut sub.notes, f);
-                    }
+                steps(&mut part.steps, f);
+                for variant in &mut part.variants {
+                    f(&mut variant.label);
+                    steps(&mut variant.steps, f);
                 }
             }
         }
@@ -96,6 +96,17 @@ impl Guide {
             &mut r.not_applicable,
         ] {
             f(text);
+        }
+    }
+}
+
+fn steps(steps: &mut [Step], f: &mut dyn FnMut(&mut String)) {
+    for step in steps {
+        f(&mut step.text);
+        notes(&mut step.notes, f);
+        for sub in &mut step.substeps {
+            f(&mut sub.text);
+            notes(&mut sub.notes, f);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! embedded at build time and replaceable at run time.
 
 mod bundle;
+pub mod footnotes;
 mod localize;
 mod model;
 pub mod placeholder;
@@ -9,6 +10,7 @@ pub mod render;
 pub mod safety;
 mod store;
 mod validate;
+pub mod variants;
 
 pub use bundle::{BundleError, MAX_BUNDLE_BYTES, SCHEMA_VERSION};
 pub use model::*;

@@ -2,10 +2,17 @@
 //!
 //! Every text field is shown to customers as it is, after `{service}` is replaced by the bank's
 //! service name. Ids are stable: reports, the CLI, Kotlin and Swift refer to items by them.
-//! Numbering (`1.`, `①`, `Q1.`, `※1`) is derived from the order, never stored, so that
-//! reordering a step cannot leave a stale number behind.
+//! Numbering (`1.`, `①`, `Q1.`, `※1`) and the marks before notes (`※`, `Note:`) are
+//! derived from the order and the note's kind by the renderer, per locale, never stored, so
+//! that reordering a step cannot leave a stale number behind.
+//!
+//! Steps and menu names change between OS versions: a [`DeviceGuide`] says which versions
+//! its steps are written for ([`WrittenFor`]), and a [`Part`] may carry [`Variant`]s with the
+//! steps for other version ranges. [`Guide::for_os`] picks them for one device.
 
 use serde::{Deserialize, Serialize};
+
+use crate::Platform;
 
 /// The languages the guide is written in. Japanese is the source language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -163,6 +170,11 @@ pub struct DeviceRow {
 pub struct Footnote {
     pub id: String,
     pub text: String,
+    /// Ids of the device guides the footnote is about, when its text limits it (※1 is about
+    /// smartphones although it marks the whole column). Empty: the guides of the rows whose
+    /// cell carries it, or every guide when the header does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<String>,
 }
 
 /// One of the five per-device setup guides.
@@ -173,6 +185,48 @@ pub struct DeviceGuide {
     pub id: String,
     pub title: String,
     pub parts: Vec<Part>,
+    /// The OS versions the parts' `steps` are written for; parts carry [`Variant`]s for
+    /// other versions of the same platforms. Absent: the steps are for every version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_for: Option<WrittenFor>,
+}
+
+/// Which OS versions a device guide's default steps describe, e.g. the iPhone guide:
+/// `{"platforms": ["ios", "ipados"], "os": {"from": "18"}, "text": "…iOS 18…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct WrittenFor {
+    /// The platforms whose OS version selects among this guide's variants.
+    pub platforms: Vec<Platform>,
+    pub os: OsRange,
+    /// Says which version the screens shown are from, for a customer on another one.
+    pub text: String,
+}
+
+/// A half-open range of OS versions, `from` ≤ v < `before`; a missing bound is open.
+/// Versions are dotted numbers (`17`, `17.4`, `10.0.22631`), compared number by number.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct OsRange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+}
+
+/// A part's steps for the OS versions in `os`, which the guide's `written_for` does not
+/// cover: `{"os": {"from": "17", "before": "18"}, "label": "iOS 17の場合", "steps": […]}`.
+/// Every locale has the same variants, in the same order, with the same ranges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub os: OsRange,
+    /// Heads the variant's steps where all versions are shown ("On iOS 17").
+    pub label: String,
+    pub steps: Vec<Step>,
 }
 
 /// A part of a device guide (設定1, 設定2 …): the section a readiness finding points to.
@@ -189,7 +243,13 @@ pub struct Part {
     pub title: Option<String>,
     /// Why the part is needed ("a passkey needs …").
     pub requirement: String,
+    /// The steps for the versions of the guide's `written_for`, and for any version no
+    /// variant covers.
     pub steps: Vec<Step>,
+    /// The steps for other OS versions. [`Guide::for_os`] puts the matching variant's steps
+    /// in `steps` and removes the variants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,8 +18,10 @@ use super::safety::{self, LoadPolicy};
 use crate::readiness::{rules, CheckId};
 
 /// Keys whose string values are ids or references, never shown to customers.
-const REFERENCE_KEYS: [&str; 7] = [
+const REFERENCE_KEYS: [&str; 11] = [
     "id", "guide", "footnote", "kind", "checks", "sections", "locale",
+    // OS-version ranges and platforms of variants (see `variants.rs`), footnote scopes.
+    "platforms", "from", "before", "applies_to",
 ];
 
 /// One thing wrong with a bundle.
@@ -93,6 +95,10 @@ pub enum Problem {
     /// A bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069).
     #[error("{path}: bidirectional control {code_point} is not allowed")]
     BidiControl { path: String, code_point: String },
+    /// An OS-version range or variant that is malformed, overlaps another or has no guide
+    /// version to differ from (see `variants.rs`).
+    #[error("{path}: {detail}")]
+    OsVariant { path: String, detail: String },
 }
 
 /// Every problem of the bundle, in a stable order; empty when the bundle is valid. Links are
@@ -117,6 +123,10 @@ pub fn validate_with(bundle: &Bundle, policy: &LoadPolicy) -> Vec<Problem> {
     }
     if let [ja, en] = values.as_slice() {
         compare_shapes(Locale::En.code(), ja, en, &mut problems);
+    }
+    for locale in Locale::ALL {
+        super::variants::check(locale, bundle.guide(locale), &mut problems);
+        super::footnotes::check(locale, bundle.guide(locale), &mut problems);
     }
     problems
 }

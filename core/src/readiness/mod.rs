@@ -12,6 +12,7 @@ pub use action::SettingsAction;
 pub use check::CheckId;
 pub use evaluate::{evaluate, Finding, FindingStatus, Question, ReadinessReport, ReadinessStatus};
 pub use os_version::minimum as minimum_os_version;
+pub use os_version::Version;
 pub use snapshot::{
     DeviceSnapshot, Signal, SnapshotError, MAX_OS_VERSION_BYTES, MAX_SIGNALS, MAX_SNAPSHOT_BYTES,
 };

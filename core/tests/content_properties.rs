@@ -317,3 +317,77 @@ proptest! {
         prop_assert!(Arc::ptr_eq(&before, &store.current()));
     }
 }
+
+/// The step, sub-step and note texts of the device guides (variants included), by path.
+fn guide_texts(guide: &Value) -> Vec<(String, String)> {
+    fn walk(path: &str, value: &Value, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    match (key.as_str(), item) {
+                        ("text", Value::String(text)) => out.push((path.to_owned(), text.clone())),
+                        (_, Value::Array(_) | Value::Object(_)) => {
+                            walk(&format!("{path}.{key}"), item, out);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    walk(&format!("{path}[{n}]"), item, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk("guides", &guide["guides"], &mut out);
+    out
+}
+
+/// What a translation must not add or drop: menu paths (`[A]>[B]`) and the other names some
+/// devices or versions show for a menu.
+fn meaning_marks(text: &str, japanese: bool) -> (usize, usize) {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let paths = squeezed.matches("]>").count();
+    let alternatives = if japanese {
+        text.matches("表示される端末もあります").count()
+    } else {
+        let lower = text.to_lowercase();
+        lower.matches("some devices show").count() + lower.matches("some versions show").count()
+    };
+    (paths, alternatives)
+}
+
+#[test]
+fn the_translation_has_the_same_menu_paths_and_alternatives() {
+    let value = embedded_value();
+    let ja = guide_texts(&value["locales"]["ja"]);
+    let en = guide_texts(&value["locales"]["en"]);
+    assert_eq!(ja.len(), en.len());
+    assert!(ja.len() > 70, "{}", ja.len());
+    let differing: Vec<String> = ja
+        .iter()
+        .zip(&en)
+        .filter(|((_, j), (_, e))| meaning_marks(j, true) != meaning_marks(e, false))
+        .map(|((path, j), (_, e))| format!("{path}:\n  ja {j}\n  en {e}"))
+        .collect();
+    assert!(differing.is_empty(), "{}", differing.join("\n"));
+}
+
+#[test]
+fn english_texts_carry_no_japanese_marks_or_numbers() {
+    let value = embedded_value();
+    let mut en = Vec::new();
+    text_pointers(&value)
+        .iter()
+        .filter(|p| p.starts_with("/locales/en/"))
+        .for_each(|p| en.push((p.clone(), value.pointer(p).unwrap().as_str().unwrap())));
+    for (pointer, text) in en {
+        for mark in ['※', '■', '【', '】', '＜', '＞', '①', '②', '③'] {
+            assert!(!text.contains(mark), "{pointer}: {text}");
+        }
+        assert!(!text.contains("<Setting"), "{pointer}: {text}");
+    }
+}

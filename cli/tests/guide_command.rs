@@ -27,18 +27,26 @@ fn passkey_ready(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-const DEVICES: [&str; 5] = ["android", "iphone", "mac", "windows-hello", "windows-chrome"];
+const DEVICES: [&str; 5] = [
+    "android",
+    "iphone",
+    "mac",
+    "windows-hello",
+    "windows-chrome",
+];
 
 /// The footnote texts and the "already using passkeys" note, as the content has them.
 fn preparation(lang: &str) -> (String, String, String) {
-    let json: serde_json::Value =
-        serde_json::from_str(&passkey_ready(&["export-bundle"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&passkey_ready(&["export-bundle"])).unwrap();
     let p = &json["locales"][lang]["preparation"];
     let footnote = |n: usize| {
         p["device_table"]["footnotes"][n]["text"]
             .as_str()
             .unwrap()
-            .replace("{service}", json["locales"][lang]["service_name"].as_str().unwrap())
+            .replace(
+                "{service}",
+                json["locales"][lang]["service_name"].as_str().unwrap(),
+            )
     };
     (
         p["already_using_note"].as_str().unwrap().to_owned(),
@@ -87,10 +95,19 @@ fn english_output_uses_english_typography() {
     assert!(page.contains("Note: If none is set up"), "{page}");
     assert!(page.contains("Standard browser *1"), "{page}");
     assert!(page.contains("\n*1 On a smartphone"), "{page}");
-    assert!(page.contains("Part 1: Sign in to your Google Account in Chrome"), "{page}");
+    assert!(
+        page.contains("Part 1: Sign in to your Google Account in Chrome"),
+        "{page}"
+    );
     // The Japanese page keeps the page's own typography.
     let ja = passkey_ready(&["guide", "--lang", "ja"]);
-    for mark in ["※1 ", "■ ", "【ご利用端末別の対応表】", "- 1.[スタート]", "  - ①PIN"] {
+    for mark in [
+        "※1 ",
+        "■ ",
+        "【ご利用端末別の対応表】",
+        "- 1.[スタート]",
+        "  - ①PIN",
+    ] {
         assert!(ja.contains(mark), "{mark:?} missing:\n{ja}");
     }
 }
@@ -105,7 +122,10 @@ fn japanese_headings_keep_the_page_spacing() {
     // A full-width bracket carries its own spacing: no part heading adds one after it.
     let full_width: Vec<&&str> = lines.iter().filter(|l| l.starts_with('＜')).collect();
     assert_eq!(full_width.len(), 5, "{full_width:?}");
-    assert!(full_width.iter().all(|l| !l.contains("＞ ")), "{full_width:?}");
+    assert!(
+        full_width.iter().all(|l| !l.contains("＞ ")),
+        "{full_width:?}"
+    );
 }
 
 #[test]
@@ -128,13 +148,31 @@ fn english_wording_fixes() {
 fn os_version_picks_the_steps_for_that_version() {
     let default = passkey_ready(&["guide", "--lang", "en", "--device", "iphone"]);
     let ios18 = passkey_ready(&[
-        "guide", "--lang", "en", "--device", "iphone", "--os-version", "18.1",
+        "guide",
+        "--lang",
+        "en",
+        "--device",
+        "iphone",
+        "--os-version",
+        "18.1",
     ]);
     let ios17 = passkey_ready(&[
-        "guide", "--lang", "en", "--device", "iphone", "--os-version", "17.5.1",
+        "guide",
+        "--lang",
+        "en",
+        "--device",
+        "iphone",
+        "--os-version",
+        "17.5.1",
     ]);
     let ios16 = passkey_ready(&[
-        "guide", "--lang", "en", "--device", "iphone", "--os-version", "16",
+        "guide",
+        "--lang",
+        "en",
+        "--device",
+        "iphone",
+        "--os-version",
+        "16",
     ]);
     // Without a version every variant is shown under its own label.
     assert!(default.contains("Tap [General]") && default.contains("On iOS 17"));
@@ -146,10 +184,22 @@ fn os_version_picks_the_steps_for_that_version() {
         assert!(!resolved.contains("On iOS 1"), "one version's steps only");
     }
     let android14 = passkey_ready(&[
-        "guide", "--lang", "ja", "--device", "android", "--os-version", "14",
+        "guide",
+        "--lang",
+        "ja",
+        "--device",
+        "android",
+        "--os-version",
+        "14",
     ]);
     let android13 = passkey_ready(&[
-        "guide", "--lang", "ja", "--device", "android", "--os-version", "13",
+        "guide",
+        "--lang",
+        "ja",
+        "--device",
+        "android",
+        "--os-version",
+        "13",
     ]);
     assert!(android14.contains("[パスワード、パスキー、アカウント]"));
     assert!(!android13.contains("[パスワード、パスキー、アカウント]"));

@@ -7,9 +7,9 @@
 
 use std::sync::{Arc, RwLock};
 
-use crate::content::{render, Bundle, BundleError, ContentStore, Guide, Locale};
+use crate::content::{render, variants, Bundle, BundleError, ContentStore, Guide, Locale};
 use crate::diagnose::{self, DiagnoseError, DiagnosisMatch};
-use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError};
+use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError, Version};
 use crate::useragent::{self, UserAgentError, UserAgentInfo};
 use crate::Platform;
 
@@ -63,6 +63,12 @@ impl From<SnapshotError> for PasskeyReadyError {
             reason: err.to_string(),
         }
     }
+}
+
+/// A version the host app passes (`17.5`, `14`); refused, naming `os_version`, when it is
+/// not one or is longer than a snapshot's `os_version` may be.
+fn os_version_input(text: &str) -> Result<Version, PasskeyReadyError> {
+    variants::parse_os_version(text).map_err(|reason| input_error("os_version", reason))
 }
 
 fn input_error(field: &str, err: impl std::fmt::Display) -> PasskeyReadyError {
@@ -132,22 +138,63 @@ impl PasskeyReady {
     }
 
     /// The whole guide in `locale`, service name filled in, for a native help screen.
-    pub fn guide(&self, locale: Locale) -> Guide {
-        Guide::clone(&self.localized(locale))
+    ///
+    /// With `os_version` (and the `platform` it is a version of), the device guides for that
+    /// platform show the steps written for that version instead of every version's (see
+    /// [`Guide::for_os`]); `platform` alone changes nothing.
+    #[uniffi::method(default(platform = None, os_version = None))]
+    pub fn guide(
+        &self,
+        locale: Locale,
+        platform: Option<Platform>,
+        os_version: Option<String>,
+    ) -> Result<Guide, PasskeyReadyError> {
+        let guide = self.localized(locale);
+        let Some(text) = os_version else {
+            return Ok(Guide::clone(&guide));
+        };
+        let version = os_version_input(&text)?;
+        let platform = platform.ok_or_else(|| {
+            input_error(
+                "platform",
+                "an os_version needs the platform it is a version of",
+            )
+        })?;
+        Ok(guide.for_os(platform, &version))
     }
 
     /// The guide as Markdown (the whole page, or one device guide by id such as `android`).
+    /// With `os_version`, the device guide shows the steps written for that version of its OS.
+    #[uniffi::method(default(device = None, os_version = None))]
     pub fn guide_markdown(
         &self,
         locale: Locale,
         device: Option<String>,
+        os_version: Option<String>,
     ) -> Result<String, PasskeyReadyError> {
         let guide = self.localized(locale);
-        match device {
-            None => Ok(render::markdown(&guide)),
-            Some(id) => render::device_markdown_of(&guide, &id)
-                .ok_or_else(|| input_error("device", format!("no device guide {id:?}"))),
-        }
+        let Some(id) = device else {
+            if os_version.is_some() {
+                return Err(input_error(
+                    "device",
+                    "an os_version needs the device guide it is a version of",
+                ));
+            }
+            return Ok(render::markdown(&guide));
+        };
+        let unknown = || input_error("device", format!("no device guide {id:?}"));
+        let Some(text) = os_version else {
+            return render::device_markdown_of(&guide, &id).ok_or_else(unknown);
+        };
+        let version = os_version_input(&text)?;
+        let mut resolved = Guide::clone(&guide);
+        let device_guide = resolved
+            .guides
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or_else(unknown)?;
+        *device_guide = device_guide.for_version(&version);
+        render::device_markdown_of(&resolved, &id).ok_or_else(unknown)
     }
 
     /// What stops a passkey registration on this device, in fixing order.
@@ -253,7 +300,14 @@ mod tests {
     #[test]
     fn the_filled_guide_follows_the_bundle_in_use() {
         let sdk = PasskeyReady::new(Some("テスト銀行".to_owned())).unwrap();
-        let faq = |sdk: &PasskeyReady| sdk.guide(Locale::Ja).troubleshooting.faqs[0].answer.clone();
+        let faq = |sdk: &PasskeyReady| {
+            sdk.guide(Locale::Ja, None, None)
+                .unwrap()
+                .troubleshooting
+                .faqs[0]
+                .answer
+                .clone()
+        };
         assert!(faq(&sdk).contains("テスト銀行にアクセス"));
 
         let mut bundle: serde_json::Value = serde_json::from_str(&sdk.export_bundle()).unwrap();
@@ -264,5 +318,50 @@ mod tests {
 
         sdk.reset_content().unwrap();
         assert!(faq(&sdk).contains("テスト銀行にアクセス"));
+    }
+
+    #[test]
+    fn the_guide_follows_the_os_version() {
+        let sdk = PasskeyReady::new(None).unwrap();
+        let steps = |guide: &Guide| {
+            let part = guide.part("ios.autofill").unwrap();
+            (part.steps.clone(), part.variants.len())
+        };
+        let all = sdk.guide(Locale::En, None, None).unwrap();
+        let ios17 = sdk
+            .guide(Locale::En, Some(Platform::Ios), Some("17.4".into()))
+            .unwrap();
+        assert_eq!(steps(&all).1, 2);
+        let variant = &all.part("ios.autofill").unwrap().variants[0];
+        assert_eq!(steps(&ios17), (variant.steps.clone(), 0));
+        let md = sdk
+            .guide_markdown(Locale::En, Some("ios".into()), Some("17.4".into()))
+            .unwrap();
+        assert!(md.contains("Password Options") && !md.contains("On iOS 16"));
+    }
+
+    #[test]
+    fn a_bad_os_version_is_an_input_error_naming_it() {
+        let sdk = PasskeyReady::new(None).unwrap();
+        let field = |err: PasskeyReadyError| match err {
+            PasskeyReadyError::InvalidInput { field, .. } => field,
+            other => panic!("{other:?}"),
+        };
+        for bad in ["", "latest", &"9".repeat(100)] {
+            let err = sdk
+                .guide(Locale::Ja, Some(Platform::Ios), Some(bad.to_owned()))
+                .unwrap_err();
+            assert_eq!(field(err), "os_version", "{bad}");
+            let err = sdk
+                .guide_markdown(Locale::Ja, Some("ios".into()), Some(bad.to_owned()))
+                .unwrap_err();
+            assert_eq!(field(err), "os_version", "{bad}");
+        }
+        let err = sdk.guide(Locale::Ja, None, Some("17".into())).unwrap_err();
+        assert_eq!(field(err), "platform");
+        let err = sdk
+            .guide_markdown(Locale::Ja, None, Some("17".into()))
+            .unwrap_err();
+        assert_eq!(field(err), "device");
     }
 }

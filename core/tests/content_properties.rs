@@ -20,8 +20,17 @@ use serde_json::Value;
 
 /// Keys whose strings are ids or references, not texts (as in `validate.rs`).
 const REFERENCE_KEYS: [&str; 11] = [
-    "id", "guide", "footnote", "kind", "checks", "sections", "locale", "platforms", "from",
-    "before", "applies_to",
+    "id",
+    "guide",
+    "footnote",
+    "kind",
+    "checks",
+    "sections",
+    "locale",
+    "platforms",
+    "from",
+    "before",
+    "applies_to",
 ];
 
 fn embedded_value() -> Value {

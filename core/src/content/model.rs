@@ -7,7 +7,7 @@
 //! that reordering a step cannot leave a stale number behind.
 //!
 //! Steps and menu names change between OS versions: a [`DeviceGuide`] says which versions
-//! its steps are written for ([`WrittenFor`]), and a [`Part`] may carry [`Variant`]s with the
+//! its steps are written for ([`WrittenFor`]), and a [`Part`] may carry [`OsVariant`]s with the
 //! steps for other version ranges. [`Guide::for_os`] picks them for one device.
 
 use serde::{Deserialize, Serialize};
@@ -185,7 +185,7 @@ pub struct DeviceGuide {
     pub id: String,
     pub title: String,
     pub parts: Vec<Part>,
-    /// The OS versions the parts' `steps` are written for; parts carry [`Variant`]s for
+    /// The OS versions the parts' `steps` are written for; parts carry [`OsVariant`]s for
     /// other versions of the same platforms. Absent: the steps are for every version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub written_for: Option<WrittenFor>,
@@ -222,7 +222,7 @@ pub struct OsRange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
-pub struct Variant {
+pub struct OsVariant {
     pub os: OsRange,
     /// Heads the variant's steps where all versions are shown ("On iOS 17").
     pub label: String,
@@ -249,7 +249,7 @@ pub struct Part {
     /// The steps for other OS versions. [`Guide::for_os`] puts the matching variant's steps
     /// in `steps` and removes the variants.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub variants: Vec<Variant>,
+    pub variants: Vec<OsVariant>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,7 +118,10 @@ impl Typography {
 
 fn underlined(heading: &str, rule: char) -> String {
     let width = heading.chars().count();
-    format!("{heading}\n{}", std::iter::repeat_n(rule, width).collect::<String>())
+    format!(
+        "{heading}\n{}",
+        std::iter::repeat(rule).take(width).collect::<String>()
+    )
 }
 
 /// The footnote mark for the table's footnote `id` (`※1` / `*1`), empty when there is none.
@@ -323,7 +326,12 @@ pub fn markdown(guide: &Guide) -> String {
             "| {} | {} | {} | {} | [{}](#{}) |",
             md(&row.device),
             md(&row.os),
-            md(&text_cell(guide.locale, table, &row.standard_browser, false)),
+            md(&text_cell(
+                guide.locale,
+                table,
+                &row.standard_browser,
+                false
+            )),
             md(&row.passkey_store),
             md(&row.setup_link),
             row.guide
@@ -397,12 +405,7 @@ fn steps_markdown(out: &mut String, ty: Typography, steps: &[Step]) {
         }
         for (m, sub) in (1..).zip(&step.substeps) {
             let inline = md(&inline_notes(ty, &sub.notes));
-            let _ = writeln!(
-                out,
-                "   - {}{}{inline}",
-                md(&ty.substep(m)),
-                md(&sub.text)
-            );
+            let _ = writeln!(out, "   - {}{}{inline}", md(&ty.substep(m)), md(&sub.text));
             for note in own_line_notes(&sub.notes) {
                 let _ = writeln!(out, "\n     {}{}\n", md(ty.note(note.kind)), md(&note.text));
             }
@@ -460,10 +463,19 @@ mod tests {
     #[test]
     fn part_headings_follow_the_locale() {
         let ja = Typography::of(Locale::Ja);
-        assert_eq!(ja.part_heading(Some("＜設定3＞"), Some("確認")), "＜設定3＞確認");
-        assert_eq!(ja.part_heading(Some("<設定1>"), Some("確認")), "<設定1> 確認");
+        assert_eq!(
+            ja.part_heading(Some("＜設定3＞"), Some("確認")),
+            "＜設定3＞確認"
+        );
+        assert_eq!(
+            ja.part_heading(Some("<設定1>"), Some("確認")),
+            "<設定1> 確認"
+        );
         let en = Typography::of(Locale::En);
-        assert_eq!(en.part_heading(Some("Part 1"), Some("Sign in")), "Part 1: Sign in");
+        assert_eq!(
+            en.part_heading(Some("Part 1"), Some("Sign in")),
+            "Part 1: Sign in"
+        );
         assert_eq!(en.part_heading(None, Some("Sign in")), "Sign in");
     }
 

@@ -19,9 +19,18 @@ use crate::readiness::{rules, CheckId};
 
 /// Keys whose string values are ids or references, never shown to customers.
 const REFERENCE_KEYS: [&str; 11] = [
-    "id", "guide", "footnote", "kind", "checks", "sections", "locale",
+    "id",
+    "guide",
+    "footnote",
+    "kind",
+    "checks",
+    "sections",
+    "locale",
     // OS-version ranges and platforms of variants (see `variants.rs`), footnote scopes.
-    "platforms", "from", "before", "applies_to",
+    "platforms",
+    "from",
+    "before",
+    "applies_to",
 ];
 
 /// One thing wrong with a bundle.

@@ -40,8 +40,8 @@ impl OsRange {
         match (bound(&self.from), bound(&self.before)) {
             (Some(None), _) | (_, Some(None)) => false,
             (from, before) => {
-                from.flatten().is_none_or(|f| f <= *version)
-                    && before.flatten().is_none_or(|b| *version < b)
+                from.flatten().map_or(true, |f| f <= *version)
+                    && before.flatten().map_or(true, |b| *version < b)
             }
         }
     }
@@ -119,7 +119,11 @@ pub(crate) fn check(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) 
             }
             for (n, p) in (1..).zip(&w.platforms) {
                 if w.platforms.iter().filter(|q| *q == p).count() > 1 {
-                    push(problems, &format!("{path}.platforms[{n}]"), "is listed twice");
+                    push(
+                        problems,
+                        &format!("{path}.platforms[{n}]"),
+                        "is listed twice",
+                    );
                 }
             }
             bounds(&format!("{path}.os"), &w.os, problems)
@@ -263,7 +267,16 @@ mod tests {
     #[test]
     fn content_versions_are_plain_dotted_numbers() {
         assert!(content_version("10.0.22631").is_some());
-        for bad in ["", "17.", ".1", "17 beta", "1.2.3.4", "x", "17_1", "9999999999"] {
+        for bad in [
+            "",
+            "17.",
+            ".1",
+            "17 beta",
+            "1.2.3.4",
+            "x",
+            "17_1",
+            "9999999999",
+        ] {
             assert!(content_version(bad).is_none(), "{bad}");
         }
     }

@@ -145,14 +145,24 @@ public final class PasskeyReadiness: Sendable {
 
     // MARK: Guide and content
 
-    /// The whole guide, `{service}` filled in, for a native help screen.
+    /// The whole guide, `{service}` filled in, for a native help screen, with every OS
+    /// version's steps (each part's `variants`).
     public func guide(locale: GuideLocale? = nil) -> Guide {
-        core.guide(locale: locale ?? self.locale)
+        // Without an OS version the core has nothing to refuse.
+        try! core.guide(locale: locale ?? self.locale, platform: nil, osVersion: nil)
     }
 
-    /// The guide as Markdown: the whole page, or one device guide by id (`ios`, `android`…).
-    public func guideMarkdown(locale: GuideLocale? = nil, device: String? = nil) throws -> String {
-        try core.guideMarkdown(locale: locale ?? self.locale, device: device)
+    /// The guide with the steps written for `osVersion` of `platform` (e.g. `.ios` and
+    /// `UIDevice.current.systemVersion`) instead of every version's.
+    /// Throws `InvalidInput` naming `os_version` when it is not a version number.
+    public func guide(locale: GuideLocale? = nil, platform: Platform, osVersion: String) throws -> Guide {
+        try core.guide(locale: locale ?? self.locale, platform: platform, osVersion: osVersion)
+    }
+
+    /// The guide as Markdown: the whole page, or one device guide by id (`ios`, `android`…);
+    /// with `osVersion`, that device guide's steps for that version of its OS.
+    public func guideMarkdown(locale: GuideLocale? = nil, device: String? = nil, osVersion: String? = nil) throws -> String {
+        try core.guideMarkdown(locale: locale ?? self.locale, device: device, osVersion: osVersion)
     }
 
     /// Replaces the content with a bundle (JSON), validated first. On error

@@ -135,20 +135,39 @@ class PasskeyReadiness private constructor(
     /** The language the reports and the guide use here: Japanese on a Japanese device, else English. */
     fun deviceLocale(): Locale = GuideLocale.of(locales.primaryLanguage())
 
-    /** The whole guide, service name filled in, for a native help screen. */
+    /**
+     * The whole guide, service name filled in, for a native help screen, with every OS
+     * version's steps (each part's `variants`).
+     */
     @JvmOverloads
-    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale)
+    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale, null, null)
 
     /**
-     * The guide as Markdown: the whole page, or one device guide by id (`android`, `ios`,
-     * `mac`, `windows_hello`, `windows_chrome`).
+     * The guide with the steps written for [osVersion] of [platform] (e.g. [Platform.ANDROID]
+     * and `Build.VERSION.RELEASE`) instead of every version's.
      *
-     * @throws PasskeyReadyException.InvalidInput for an unknown device guide id.
+     * @throws PasskeyReadyException.InvalidInput naming `os_version` when it is not a version.
      */
     @JvmOverloads
     @Throws(PasskeyReadyException::class)
-    fun guideMarkdown(device: String? = null, locale: Locale = deviceLocale()): String =
-        core.guideMarkdown(locale, device)
+    fun guide(platform: Platform, osVersion: String, locale: Locale = deviceLocale()): Guide =
+        core.guide(locale, platform, osVersion)
+
+    /**
+     * The guide as Markdown: the whole page, or one device guide by id (`android`, `ios`,
+     * `mac`, `windows_hello`, `windows_chrome`); with [osVersion], that device guide's steps
+     * for that version of its OS.
+     *
+     * @throws PasskeyReadyException.InvalidInput for an unknown device guide id, or naming
+     *   `os_version` when it is not a version.
+     */
+    @JvmOverloads
+    @Throws(PasskeyReadyException::class)
+    fun guideMarkdown(
+        device: String? = null,
+        locale: Locale = deviceLocale(),
+        osVersion: String? = null,
+    ): String = core.guideMarkdown(locale, device, osVersion)
 
     /**
      * Troubleshooting answers for what the customer saw: a message, a DOMException name or a

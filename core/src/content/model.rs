@@ -113,7 +113,8 @@ pub struct Faq {
 pub struct Preparation {
     pub heading: String,
     pub paragraphs: Vec<String>,
-    /// Customers who already use passkeys on the device need no setup.
+    /// Customers who already use passkeys on the device need no setup. Marked like a hint
+    /// note by the renderer, and printed with every device's guide.
     pub already_using_note: String,
     pub device_table: DeviceTable,
 }
@@ -285,6 +286,8 @@ pub struct Note {
     pub see_step: Option<u32>,
 }
 
+/// The renderer marks `condition`, `prerequisite` and `hint` notes (`※` in ja, `Note:` in en);
+/// the texts do not carry the mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]

@@ -67,6 +67,12 @@ impl Typography {
         }
     }
 
+    /// Whether a prerequisite stands on its step's own line, as the Japanese page prints it
+    /// (`7.指紋認証を設定する場合 ※…`); English gives it a line of its own, like other notes.
+    fn inline_prerequisites(self) -> bool {
+        self.0 == Locale::Ja
+    }
+
     /// A step's number: `1.` (Japanese, set close to the text) / `1. `.
     pub fn step(self, n: usize) -> String {
         match self.0 {
@@ -259,30 +265,34 @@ fn steps_text(out: &mut String, ty: Typography, steps: &[Step]) {
     for (n, step) in (1..).zip(steps) {
         let inline = inline_notes(ty, &step.notes);
         let _ = writeln!(out, "- {}{}{inline}", ty.step(n), step.text);
-        for note in own_line_notes(&step.notes) {
+        for note in own_line_notes(ty, &step.notes) {
             let _ = writeln!(out, "  {}{}", ty.note(note.kind), note.text);
         }
         for (m, sub) in (1..).zip(&step.substeps) {
             let inline = inline_notes(ty, &sub.notes);
             let _ = writeln!(out, "  - {}{}{inline}", ty.substep(m), sub.text);
-            for note in own_line_notes(&sub.notes) {
+            for note in own_line_notes(ty, &sub.notes) {
                 let _ = writeln!(out, "    {}{}", ty.note(note.kind), note.text);
             }
         }
     }
 }
 
-/// Prerequisites stand on the step's own line, as the page prints them.
+/// The notes written on the step's own line ([`Typography::inline_prerequisites`]).
 fn inline_notes(ty: Typography, notes: &[Note]) -> String {
     notes
         .iter()
-        .filter(|n| n.kind == NoteKind::Prerequisite)
+        .filter(|n| is_inline(ty, n))
         .map(|n| format!(" {}{}", ty.note(n.kind), n.text))
         .collect()
 }
 
-fn own_line_notes(notes: &[Note]) -> impl Iterator<Item = &Note> {
-    notes.iter().filter(|n| n.kind != NoteKind::Prerequisite)
+fn own_line_notes(ty: Typography, notes: &[Note]) -> impl Iterator<Item = &Note> {
+    notes.iter().filter(move |n| !is_inline(ty, n))
+}
+
+fn is_inline(ty: Typography, note: &Note) -> bool {
+    note.kind == NoteKind::Prerequisite && ty.inline_prerequisites()
 }
 
 /// The Markdown format, for publishing the same text on a website. Every text is escaped, so
@@ -400,13 +410,13 @@ fn steps_markdown(out: &mut String, ty: Typography, steps: &[Step]) {
     for (k, step) in (1..).zip(steps) {
         let inline = md(&inline_notes(ty, &step.notes));
         let _ = writeln!(out, "{k}. {}{inline}", md(&step.text));
-        for note in own_line_notes(&step.notes) {
+        for note in own_line_notes(ty, &step.notes) {
             let _ = writeln!(out, "\n   {}{}\n", md(ty.note(note.kind)), md(&note.text));
         }
         for (m, sub) in (1..).zip(&step.substeps) {
             let inline = md(&inline_notes(ty, &sub.notes));
             let _ = writeln!(out, "   - {}{}{inline}", md(&ty.substep(m)), md(&sub.text));
-            for note in own_line_notes(&sub.notes) {
+            for note in own_line_notes(ty, &sub.notes) {
                 let _ = writeln!(out, "\n     {}{}\n", md(ty.note(note.kind)), md(&note.text));
             }
         }

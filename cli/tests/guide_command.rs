@@ -207,6 +207,25 @@ fn os_version_picks_the_steps_for_that_version() {
 }
 
 #[test]
+fn the_version_the_steps_are_for_is_said_where_it_is_not_the_customers() {
+    let windows = |version: &str| {
+        passkey_ready(&[
+            "guide",
+            "--lang",
+            "en",
+            "--device",
+            "windows-hello",
+            "--os-version",
+            version,
+        ])
+    };
+    assert!(windows("10.0.19045").contains("On Windows 10, menu names"));
+    assert!(!windows("10.0.22631").contains("On Windows 10, menu names"));
+    let page = passkey_ready(&["guide", "--lang", "ja"]);
+    assert!(page.contains("この手順はiOS 18以降の画面で説明しています。"));
+}
+
+#[test]
 fn a_bad_os_version_is_a_named_input_error() {
     let out = run(&["guide", "--device", "iphone", "--os-version", "latest"]);
     assert_eq!(out.status.code(), Some(1));

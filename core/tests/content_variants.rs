@@ -40,6 +40,8 @@ fn the_embedded_guide_says_which_versions_its_steps_are_for() {
             ("ios", vec![Platform::Ios, Platform::Ipados]),
             ("android", vec![Platform::Android]),
             ("mac", vec![Platform::Macos]),
+            ("windows_hello", vec![Platform::Windows]),
+            ("windows_chrome", vec![Platform::Windows]),
         ] {
             let written = guide
                 .device_guide(id)

@@ -179,6 +179,20 @@ struct PasskeyReadinessTests {
         #expect(!plain.contains("MyBank"))
     }
 
+    @Test("the guide for an OS version shows that version's steps")
+    func guideForOsVersion() throws {
+        let sdk = try readiness()
+        let autofill = { (guide: Guide) -> Part in
+            guide.guides.first { $0.id == "ios" }!.parts.first { $0.id == "ios.autofill" }!
+        }
+        let all = sdk.guide()
+        let ios17 = try sdk.guide(platform: .ios, osVersion: "17.4")
+        #expect(autofill(ios17).steps == autofill(all).variants[0].steps)
+        #expect(autofill(ios17).variants.isEmpty)
+        #expect(invalidInputField { try sdk.guide(platform: .ios, osVersion: "latest") } == "os_version")
+        #expect(try sdk.guideMarkdown(device: "ios", osVersion: "17.4").contains("パスワードオプション"))
+    }
+
     @Test("the guide as Markdown, whole or one device")
     func markdown() throws {
         let sdk = try readiness()

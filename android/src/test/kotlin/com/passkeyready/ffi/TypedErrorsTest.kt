@@ -117,6 +117,22 @@ class TypedErrorsTest {
     }
 
     @Test
+    fun `a guide for an OS version shows that version's steps, and a bad version names os_version`() {
+        val core = PasskeyReady(null)
+        val autofill = { guide: Guide ->
+            guide.guides.single { it.id == "ios" }.parts.single { it.id == "ios.autofill" }
+        }
+        val all = core.guide(Locale.EN)
+        val ios17 = core.guide(Locale.EN, Platform.IOS, "17.4")
+        assertEquals(autofill(all).variants.first().steps, autofill(ios17).steps)
+        assertTrue(autofill(ios17).variants.isEmpty())
+        val error = assertThrows<PasskeyReadyException.InvalidInput> {
+            core.guide(Locale.EN, Platform.IOS, "latest")
+        }
+        assertEquals("os_version", error.field)
+    }
+
+    @Test
     fun `the service name fills every text`() {
         val guide = PasskeyReady("テスト銀行").guide(Locale.JA)
         val texts = guide.checks.flatMap { listOf(it.question, it.pass, it.fail, it.unknown) }

@@ -1,5 +1,5 @@
-//! The text guide carries every line of the bank's help page, in the page's order, and the English
-//! same items.
+//! The text guide carries every line of the bank's help page, in the page's order, and the
+//! English guide has the same items.
 
 #![allow(
     clippy::unwrap_used,

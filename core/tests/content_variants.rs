@@ -298,3 +298,19 @@ fn a_footnote_scope_names_existing_guides() {
         "blackberry",
     );
 }
+
+#[test]
+fn a_platform_listed_twice_is_named() {
+    let problems = problems_after(|v| {
+        for locale in ["ja", "en"] {
+            let guides = v["locales"][locale]["guides"].as_array_mut().unwrap();
+            let ios = guides.iter_mut().find(|g| g["id"] == "ios").unwrap();
+            ios["written_for"]["platforms"] = json!(["ios", "ipados", "ios"]);
+        }
+    });
+    assert_problem(
+        &problems,
+        "ja.guides[ios].written_for.platforms[3]",
+        "is listed twice",
+    );
+}

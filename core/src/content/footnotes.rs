@@ -2,6 +2,8 @@
 //! guide carries the table's notes for that device (※1 for smartphones, ※2 where Chrome must
 //! be signed in) and no other.
 
+use std::collections::HashSet;
+
 use super::model::{DeviceTable, Footnote, Guide, Locale};
 use super::validate::Problem;
 
@@ -29,9 +31,10 @@ fn applies(table: &DeviceTable, note: &Footnote, id: &str) -> bool {
 /// `applies_to` names device guides that exist.
 pub(crate) fn check(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) {
     let table = &guide.preparation.device_table;
+    let guides: HashSet<&str> = guide.guides.iter().map(|g| g.id.as_str()).collect();
     for note in &table.footnotes {
         for target in &note.applies_to {
-            if guide.device_guide(target).is_none() {
+            if !guides.contains(target.as_str()) {
                 problems.push(Problem::UnresolvedReference {
                     path: format!(
                         "{}.preparation.device_table.footnotes[{}].applies_to",

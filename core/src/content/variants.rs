@@ -117,8 +117,9 @@ pub(crate) fn check(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) 
             if w.platforms.is_empty() {
                 push(problems, &format!("{path}.platforms"), "names no platform");
             }
+            let mut seen = std::collections::HashSet::new();
             for (n, p) in (1..).zip(&w.platforms) {
-                if w.platforms.iter().filter(|q| *q == p).count() > 1 {
+                if !seen.insert(p) {
                     push(
                         problems,
                         &format!("{path}.platforms[{n}]"),

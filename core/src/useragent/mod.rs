@@ -18,6 +18,7 @@ mod version;
 
 use serde::Serialize;
 
+use crate::readiness::os_version::{self, Version};
 use crate::Platform;
 
 /// User agents longer than this are refused before any parsing. Real ones are 100 to 400
@@ -67,6 +68,22 @@ pub enum Browser {
     /// A browser the guide does not name (Yandex, DuckDuckGo, Internet Explorer, the old
     /// Android browser, …).
     Other,
+}
+
+impl Browser {
+    /// The brand as its maker writes it, the same in every language; `None` for browsers
+    /// the guide does not name.
+    pub fn brand(self) -> Option<&'static str> {
+        match self {
+            Browser::Safari => Some("Safari"),
+            Browser::Chrome => Some("Chrome"),
+            Browser::Edge => Some("Edge"),
+            Browser::Firefox => Some("Firefox"),
+            Browser::SamsungInternet => Some("Samsung Internet"),
+            Browser::Opera => Some("Opera"),
+            Browser::Other => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -173,14 +190,29 @@ pub fn classify_user_agent(ua: &str) -> Result<UserAgentInfo, UserAgentError> {
         (None, _, _) => (None, None),
     };
 
+    let os_version = platform.and_then(|p| version::os_version(ua, p));
+    // Below the minimum OS no browser registers, and Internet Explorer has no WebAuthn at
+    // all: both are known failures, whatever the browser table says.
+    let below_minimum = platform.zip(os_version.as_deref()).is_some_and(|(p, v)| {
+        Version::parse(v).and_then(|v| os_version::support(p, v)) == Some(false)
+    });
+    let internet_explorer = rules::INTERNET_EXPLORER.iter().any(|t| ua.contains(t));
+    let can_register = if below_minimum || internet_explorer {
+        Some(false)
+    } else {
+        can_register
+    };
+
     Ok(UserAgentInfo {
         platform,
-        os_version: platform.and_then(|p| version::os_version(ua, p)),
+        os_version,
         browser,
         in_app,
         standard_browser,
         can_register,
-        ipad_ambiguous: platform == Some(Platform::Macos) && browser == Some(Browser::Safari),
+        ipad_ambiguous: platform == Some(Platform::Macos)
+            && browser == Some(Browser::Safari)
+            && ua.contains(rules::IPAD_DESKTOP_MAC_VERSION),
     })
 }
 

@@ -10,8 +10,13 @@
 //!
 //! Detection is a few ordered token tables (see `rules.rs`) searched with plain substring
 //! search: no regular expressions, and no allocation except the `os_version` string.
-//! `can_register` judges the browser only; whether the OS version is new enough is the
-//! readiness check's business, from the version the app itself reports.
+//! `can_register` judges the browser, and also the OS version where the user agent states a
+//! real one: below the minimum (the readiness check's own table, `readiness::os_version`)
+//! nothing registers. Internet Explorer has no WebAuthn at all.
+//!
+//! Chrome on an Android tablet asks for desktop sites by default and sends a desktop Linux
+//! user agent (`X11; Linux x86_64`): that is `platform: None`, like any Linux, so a tablet's
+//! own app must report the platform in its snapshot.
 
 mod rules;
 mod version;
@@ -45,13 +50,16 @@ pub struct UserAgentInfo {
     /// Whether this is the guide's standard browser for the system; `None` when the system
     /// or browser is unknown.
     pub standard_browser: Option<bool>,
-    /// `Some(true)` in a standard browser, `Some(false)` in an app's browser or in a
-    /// non-standard browser on a smartphone or tablet, `None` when it cannot be told (which
-    /// includes a non-standard PC browser: the guide only rules those out on smartphones).
+    /// `Some(true)` in a standard browser, `Some(false)` in an app's browser, in a
+    /// non-standard browser on a smartphone or tablet, in Internet Explorer, or when
+    /// `os_version` is below the minimum for passkeys (iOS/iPadOS 16, Android 9, macOS 13,
+    /// Windows 10 version 1903); `None` when it cannot be told (which includes a
+    /// non-standard PC browser: the guide only rules those out on smartphones).
     pub can_register: Option<bool>,
-    /// A Mac user agent from Safari or a WebKit view, which an iPad sends too: iPadOS asks
-    /// for desktop sites by default, and an iPhone does when the customer asks. The answers
-    /// above hold either way (Safari is standard on both), but `platform` may be wrong.
+    /// A Mac user agent stating macOS `10_15_7` from Safari or a WebKit view, which is what
+    /// an iPad sends: iPadOS asks for desktop sites by default, and an iPhone does when the
+    /// customer asks. The answers above hold either way (Safari is standard on both), but
+    /// `platform` may be wrong. A Mac user agent stating another version is a Mac.
     pub ipad_ambiguous: bool,
 }
 

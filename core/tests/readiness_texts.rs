@@ -10,7 +10,7 @@
     clippy::indexing_slicing
 )]
 
-use passkey_ready_core::content::{Bundle, Guide, Locale};
+use passkey_ready_core::content::{Bundle, CheckText, Guide, Locale};
 use passkey_ready_core::readiness::{
     evaluate, CheckId, DeviceSnapshot, Finding, FindingStatus, ReadinessReport, ReadinessStatus,
     Signal, SnapshotError,
@@ -68,7 +68,7 @@ fn texts(report: &ReadinessReport) -> Vec<&str> {
     all
 }
 
-fn check_text<'a>(guide: &'a Guide, check: CheckId) -> &'a passkey_ready_core::content::CheckText {
+fn check_text(guide: &Guide, check: CheckId) -> &CheckText {
     guide.check(check.as_str()).unwrap()
 }
 

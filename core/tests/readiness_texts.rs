@@ -434,10 +434,17 @@ fn when_only_the_browser_fails_the_summary_says_so() {
         assert_eq!(report.status, ReadinessStatus::ActionRequired);
         assert_eq!(report.summary, guide.report.browser_only, "{locale:?}");
         assert_ne!(report.summary, guide.report.action_required);
-        // With a setting missing as well, the general summary stays.
-        let s = s.answered(CheckId::ScreenLock, false).unwrap();
-        let report = evaluate(&s, &guide).unwrap();
-        assert_eq!(report.summary, guide.report.action_required);
+        // With a setting missing or not known as well, the general summary stays.
+        for (check, signal) in [
+            (CheckId::ScreenLock, Signal::No),
+            (CheckId::GoogleAccount, Signal::Unknown),
+        ] {
+            let mut other = s.clone();
+            other.signals.insert(check, signal);
+            let report = evaluate(&other, &guide).unwrap();
+            assert_eq!(report.status, ReadinessStatus::ActionRequired);
+            assert_eq!(report.summary, guide.report.action_required, "{check}");
+        }
     }
 }
 

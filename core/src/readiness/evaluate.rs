@@ -205,9 +205,12 @@ pub fn evaluate(
             })
             .collect(),
     };
-    let browser_only = required()
-        .filter(|f| f.status == FindingStatus::Fail)
-        .all(|f| f.check == CheckId::StandardBrowser);
+    // "The device is set up" only when every setting is known to be.
+    let browser_only = required().all(|f| match f.status {
+        FindingStatus::Fail => f.check == CheckId::StandardBrowser,
+        FindingStatus::Unknown => false,
+        FindingStatus::Pass | FindingStatus::NotApplicable => true,
+    });
     let summary = match status {
         ReadinessStatus::Ready if already => guide.report.already_uses_passkeys.clone(),
         ReadinessStatus::Ready => guide.report.ready.clone(),

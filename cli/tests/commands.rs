@@ -79,6 +79,8 @@ fn check_answers_change_the_report() {
     let mut answered = args.to_vec();
     answered.extend([
         "--answer",
+        "already_uses_passkeys=no",
+        "--answer",
         "apple_account=yes",
         "--answer",
         "icloud_keychain_sync=no",

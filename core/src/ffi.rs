@@ -57,6 +57,7 @@ impl From<SnapshotError> for PasskeyReadyError {
             SnapshotError::TooManySignals { .. } => "signals".to_owned(),
             SnapshotError::InvalidOsVersion { .. } => "os_version".to_owned(),
             SnapshotError::UserAgentTooLong { .. } => "user_agent".to_owned(),
+            SnapshotError::PlatformConflict { .. } => "user_agent".to_owned(),
         };
         PasskeyReadyError::InvalidSnapshot {
             field,

@@ -11,8 +11,10 @@ use std::collections::HashMap;
 
 use passkey_ready_core::content::{Bundle, Locale};
 use passkey_ready_core::readiness::{
-    evaluate, rules, CheckId, DeviceSnapshot, FindingStatus, ReadinessStatus, Signal,
+    evaluate, rules, CheckId, DeviceSnapshot, FindingStatus, ReadinessReport, ReadinessStatus,
+    Signal, SnapshotError,
 };
+use passkey_ready_core::useragent::classify_user_agent;
 use passkey_ready_core::Platform;
 use proptest::prelude::*;
 
@@ -60,10 +62,28 @@ fn snapshot() -> impl Strategy<Value = DeviceSnapshot> {
         })
 }
 
-fn position(
-    report: &passkey_ready_core::readiness::ReadinessReport,
-    check: CheckId,
-) -> Option<usize> {
+/// A user agent from another system than the platform is refused (an iPad or iPhone may send
+/// a Mac's); the properties below are about the snapshots that are accepted.
+fn conflicts(snapshot: &DeviceSnapshot) -> bool {
+    let ua = snapshot
+        .user_agent
+        .as_deref()
+        .and_then(|ua| classify_user_agent(ua).ok())
+        .and_then(|info| info.platform);
+    let family = |p: Platform| {
+        if p == Platform::Ipados {
+            Platform::Ios
+        } else {
+            p
+        }
+    };
+    ua.is_some_and(|ua| {
+        family(ua) != family(snapshot.platform)
+            && !(ua == Platform::Macos && family(snapshot.platform) == Platform::Ios)
+    })
+}
+
+fn position(report: &ReadinessReport, check: CheckId) -> Option<usize> {
     report.findings.iter().position(|f| f.check == check)
 }
 
@@ -77,6 +97,11 @@ proptest! {
         let first = evaluate(&snapshot, &guide);
         let second = evaluate(&snapshot.clone(), &guide);
         prop_assert_eq!(&first, &second);
+        if conflicts(&snapshot) {
+            let conflict = matches!(first, Err(SnapshotError::PlatformConflict { platform, .. }) if platform == snapshot.platform);
+            prop_assert!(conflict, "{:?}", first);
+            return Ok(());
+        }
         let report = first.unwrap();
         // Every check of the platform is reported, once.
         let expected: Vec<CheckId> = rules::for_platform(snapshot.platform).iter().map(|r| r.check).collect();
@@ -86,6 +111,7 @@ proptest! {
 
     #[test]
     fn ready_exactly_when_no_required_finding_fails_or_is_unknown(snapshot in snapshot()) {
+        prop_assume!(!conflicts(&snapshot));
         let bundle = Bundle::embedded().unwrap();
         let report = evaluate(&snapshot, &bundle.guide(Locale::En).with_service(None)).unwrap();
         let blocking = report.findings.iter().any(|f| {
@@ -97,19 +123,38 @@ proptest! {
             prop_assert!(!any_fail);
             prop_assert!(!report.questions.is_empty());
         }
-        // One question per required unknown, none for anything else.
-        let unknown: Vec<CheckId> = report.findings.iter()
-            .filter(|f| f.required && f.status == FindingStatus::Unknown)
+        // Nothing to ask on an unsupported or ready device; otherwise whether passkeys are
+        // already in use first (when not known), then one question per required unknown,
+        // the device password only once Windows Hello is known to be missing.
+        let asks_anything = matches!(
+            report.status,
+            ReadinessStatus::ActionRequired | ReadinessStatus::NeedsConfirmation
+        );
+        let hello_missing = snapshot.signals.get(&CheckId::WindowsHello) == Some(&Signal::No);
+        let expected: Vec<CheckId> = report.findings.iter()
+            .filter(|_| asks_anything)
+            .filter(|f| f.status == FindingStatus::Unknown)
+            .filter(|f| f.required || f.check == CheckId::AlreadyUsesPasskeys)
+            .filter(|f| f.check != CheckId::DevicePassword || hello_missing)
             .map(|f| f.check).collect();
         let asked: Vec<CheckId> = report.questions.iter().map(|q| q.check).collect();
-        prop_assert_eq!(asked, unknown);
+        prop_assert_eq!(asked, expected);
+        // Every text is filled: no placeholder reaches the customer.
+        for text in report.questions.iter().map(|q| &q.text)
+            .chain(report.findings.iter().map(|f| &f.reason))
+            .chain([&report.summary])
+        {
+            prop_assert!(!text.contains('{') && !text.is_empty(), "{:?}", text);
+        }
     }
 
     #[test]
     fn prerequisites_come_first(snapshot in snapshot()) {
+        prop_assume!(!conflicts(&snapshot));
         let bundle = Bundle::embedded().unwrap();
         let report = evaluate(&snapshot, &bundle.guide(Locale::Ja).with_service(None)).unwrap();
-        prop_assert_eq!(report.findings.first().map(|f| f.check), Some(CheckId::OsVersion));
+        let first: Vec<CheckId> = report.findings.iter().take(2).map(|f| f.check).collect();
+        prop_assert_eq!(first, [CheckId::AlreadyUsesPasskeys, CheckId::OsVersion]);
         for (before, after) in [
             (CheckId::AppleAccount, CheckId::IcloudKeychainSync),
             (CheckId::Passcode, CheckId::IcloudKeychainSync),
@@ -130,6 +175,7 @@ proptest! {
 
     #[test]
     fn answering_every_question_yes_leaves_nothing_to_ask(snapshot in snapshot()) {
+        prop_assume!(!conflicts(&snapshot));
         let bundle = Bundle::embedded().unwrap();
         let guide = bundle.guide(Locale::Ja).with_service(None);
         let mut current = snapshot;
@@ -157,11 +203,17 @@ fn a_device_on_which_nothing_can_be_read_gets_the_whole_checklist_as_questions()
             ReadinessStatus::NeedsConfirmation,
             "{platform}"
         );
-        for finding in report
-            .findings
-            .iter()
-            .filter(|f| f.required && f.status != FindingStatus::NotApplicable)
-        {
+        assert_eq!(
+            report.questions.first().map(|q| q.check),
+            Some(CheckId::AlreadyUsesPasskeys),
+            "{platform}"
+        );
+        // The device password is asked only once Windows Hello is known to be missing.
+        for finding in report.findings.iter().filter(|f| {
+            f.required
+                && f.status != FindingStatus::NotApplicable
+                && f.check != CheckId::DevicePassword
+        }) {
             assert!(
                 report
                     .questions

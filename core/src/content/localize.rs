@@ -94,6 +94,15 @@ impl Guide {
             &mut r.needs_confirmation,
             &mut r.unsupported,
             &mut r.not_applicable,
+            &mut r.unsupported_unknown_version,
+            &mut r.windows_10_note,
+            &mut r.already_uses_passkeys,
+            &mut r.not_needed_already_uses_passkeys,
+            &mut r.not_needed_windows_hello_route,
+            &mut r.not_needed_chrome_route,
+            &mut r.browser_only,
+            &mut r.pc_browser_note,
+            &mut r.pc_browser_fail,
         ] {
             f(text);
         }

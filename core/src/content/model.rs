@@ -329,6 +329,26 @@ pub struct ReportText {
     /// `{os_version}` and `{min_version}` are filled in.
     pub unsupported: String,
     pub not_applicable: String,
+    /// "Unsupported" when the version is not known (the customer answered no): `{min_version}`.
+    pub unsupported_unknown_version: String,
+    /// The OS finding on Windows 10: supported, but the guide shows Windows 11's screens.
+    /// `{os_version}` is the parsed version's name ("Windows 10").
+    pub windows_10_note: String,
+    /// The summary when the customer already uses passkeys on this device.
+    pub already_uses_passkeys: String,
+    /// Why a setting is not needed when the customer already uses passkeys.
+    pub not_needed_already_uses_passkeys: String,
+    /// Windows: why the Chrome guide's settings are not needed on the Windows Hello route.
+    pub not_needed_windows_hello_route: String,
+    /// Windows: why the Windows Hello settings are not needed on the Chrome route.
+    pub not_needed_chrome_route: String,
+    /// The summary when the browser is the only thing at fault.
+    pub browser_only: String,
+    /// A PC browser the user agent names but the guide does not (`{browser}`): a note only,
+    /// the smartphone rule ※1 does not apply to a PC.
+    pub pc_browser_note: String,
+    /// A PC page known not to be in a standard browser: a note only, as above.
+    pub pc_browser_fail: String,
 }
 
 impl Guide {

@@ -3,8 +3,9 @@
 use std::collections::BTreeSet;
 
 /// The only names a text may use. `{service}` is the bank's service name; the two versions
-/// appear in the report's "unsupported" text.
-pub const KNOWN: [&str; 3] = ["service", "os_version", "min_version"];
+/// appear in the report's "unsupported" text (`{min_version}` also in the OS question);
+/// `{browser}` in the report's note on a PC browser.
+pub const KNOWN: [&str; 4] = ["service", "os_version", "min_version", "browser"];
 
 /// The placeholder names a text uses, or what is wrong with its braces.
 pub fn names(text: &str) -> Result<BTreeSet<&str>, String> {

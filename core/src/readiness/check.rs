@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckId {
+    /// The customer already uses passkeys on this device (the guide's first note): then no
+    /// setting is needed. No OS lets an app read it, so it is always a question.
+    AlreadyUsesPasskeys,
     /// The OS is recent enough for passkeys.
     OsVersion,
     /// The registration page is open in the device's standard browser, not an in-app one.
@@ -35,7 +38,8 @@ pub enum CheckId {
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 16] = [
+    pub const ALL: [CheckId; 17] = [
+        CheckId::AlreadyUsesPasskeys,
         CheckId::OsVersion,
         CheckId::StandardBrowser,
         CheckId::Biometrics,
@@ -56,6 +60,7 @@ impl CheckId {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            CheckId::AlreadyUsesPasskeys => "already_uses_passkeys",
             CheckId::OsVersion => "os_version",
             CheckId::StandardBrowser => "standard_browser",
             CheckId::Biometrics => "biometrics",

@@ -77,17 +77,43 @@ pub struct ReadinessReport {
 
 /// Evaluates a snapshot. `guide` should have its service name filled in
 /// ([`Guide::with_service`]). Deterministic: the same inputs give the same report.
+///
+/// The OS version is the snapshot's, else the user agent's when it states a real one. A
+/// user agent from another system than the snapshot's platform is an error.
 pub fn evaluate(
     snapshot: &DeviceSnapshot,
     guide: &Guide,
 ) -> Result<ReadinessReport, SnapshotError> {
     snapshot.validate()?;
     let platform = snapshot.platform;
-    let version = snapshot.os_version.as_deref().and_then(Version::parse);
     let browser = snapshot
         .user_agent
         .as_deref()
         .and_then(|ua| classify_user_agent(ua).ok());
+    let ua_platform = browser.as_ref().and_then(|b| b.platform);
+    if let Some(user_agent) = ua_platform {
+        if !compatible(platform, user_agent) {
+            return Err(SnapshotError::PlatformConflict {
+                platform,
+                user_agent,
+            });
+        }
+    }
+    let version = snapshot
+        .os_version
+        .as_deref()
+        .and_then(Version::parse)
+        .or_else(|| {
+            // A Mac user agent on an iPad says nothing about iPadOS's version.
+            let same = ua_platform.is_some_and(|p| same_system(platform, p));
+            browser
+                .as_ref()
+                .filter(|_| same)
+                .and_then(|b| b.os_version.as_deref())
+                .and_then(Version::parse)
+        });
+    let already = snapshot.signal(CheckId::AlreadyUsesPasskeys) == Signal::Yes;
+    let hello = snapshot.signal(CheckId::WindowsHello);
 
     let signal = |rule: &Rule| -> Signal {
         let given = snapshot.signal(rule.check);
@@ -96,10 +122,10 @@ pub fn evaluate(
         }
         match rule.check {
             CheckId::OsVersion => {
-                Signal::from_bool(version.map(|v| os_version::is_supported(platform, v)))
+                Signal::from_bool(version.and_then(|v| os_version::support(platform, v)))
             }
             CheckId::StandardBrowser => {
-                Signal::from_bool(browser.as_ref().and_then(|b| b.can_register))
+                Signal::from_bool(browser.as_ref().and_then(|b| browser_verdict(platform, b)))
             }
             _ => Signal::Unknown,
         }
@@ -109,22 +135,25 @@ pub fn evaluate(
     let signals: Vec<Signal> = all.iter().map(signal).collect();
     let windows_route =
         (platform == Platform::Windows).then(|| choose_route(all, &signals, browser.as_ref()));
+    let texts = Texts {
+        guide,
+        platform,
+        version,
+        browser: browser.as_ref(),
+    };
 
     let mut findings = Vec::with_capacity(all.len());
     for (rule, signal) in all.iter().zip(&signals) {
-        let applicable = match (rule.route, windows_route) {
-            (Some(route), Some(chosen)) => route == chosen,
-            _ => true,
-        };
-        // The device password is only needed to set Windows Hello up; once it is set (a
-        // passwordless Microsoft account may even have none), it no longer matters.
-        let implied = rule.check == CheckId::DevicePassword
-            && snapshot.signal(CheckId::WindowsHello) == Signal::Yes;
-        let status = match signal {
-            _ if !applicable || implied => FindingStatus::NotApplicable,
+        let observed = match signal {
             Signal::Yes => FindingStatus::Pass,
             Signal::No => FindingStatus::Fail,
             Signal::Unknown => FindingStatus::Unknown,
+        };
+        let why_not = not_needed(rule, observed, platform, already, hello, windows_route);
+        let status = if why_not.is_some() {
+            FindingStatus::NotApplicable
+        } else {
+            observed
         };
         let action = match rule.check {
             // Android 14 moved passkey providers to "Passwords, passkeys & accounts".
@@ -141,7 +170,7 @@ pub fn evaluate(
                 .check(rule.check.as_str())
                 .map(|c| c.label.clone())
                 .unwrap_or_else(|| rule.check.as_str().to_owned()),
-            reason: reason(guide, rule.check, status, platform, snapshot),
+            reason: why_not.map_or_else(|| texts.reason(rule.check, status), |why| why.text(guide)),
             section: rule.section.map(str::to_owned),
             action,
         });
@@ -160,21 +189,35 @@ pub fn evaluate(
     } else {
         ReadinessStatus::Ready
     };
-    let questions = required()
-        .filter(|f| f.status == FindingStatus::Unknown)
-        .map(|f| Question {
-            check: f.check,
-            text: guide
-                .check(f.check.as_str())
-                .map(|c| c.question.clone())
-                .unwrap_or_default(),
-        })
-        .collect();
+    let questions = match status {
+        // Nothing to ask: an answer cannot change an unsupported OS or a ready device.
+        ReadinessStatus::Unsupported | ReadinessStatus::Ready => Vec::new(),
+        ReadinessStatus::ActionRequired | ReadinessStatus::NeedsConfirmation => findings
+            .iter()
+            .filter(|f| f.status == FindingStatus::Unknown)
+            .filter(|f| f.required || f.check == CheckId::AlreadyUsesPasskeys)
+            // The device password matters only to set Windows Hello up (the guide names it
+            // when ⑥① cannot be clicked): asked once Windows Hello is known to be missing.
+            .filter(|f| f.check != CheckId::DevicePassword || hello == Signal::No)
+            .map(|f| Question {
+                check: f.check,
+                text: texts.question(f.check),
+            })
+            .collect(),
+    };
+    // "The device is set up" only when every setting is known to be.
+    let browser_only = required().all(|f| match f.status {
+        FindingStatus::Fail => f.check == CheckId::StandardBrowser,
+        FindingStatus::Unknown => false,
+        FindingStatus::Pass | FindingStatus::NotApplicable => true,
+    });
     let summary = match status {
+        ReadinessStatus::Ready if already => guide.report.already_uses_passkeys.clone(),
         ReadinessStatus::Ready => guide.report.ready.clone(),
+        ReadinessStatus::ActionRequired if browser_only => guide.report.browser_only.clone(),
         ReadinessStatus::ActionRequired => guide.report.action_required.clone(),
         ReadinessStatus::NeedsConfirmation => guide.report.needs_confirmation.clone(),
-        ReadinessStatus::Unsupported => unsupported(guide, platform, snapshot),
+        ReadinessStatus::Unsupported => texts.unsupported(),
     };
     Ok(ReadinessReport {
         status,
@@ -191,26 +234,106 @@ pub fn evaluate(
 
 const ANDROID_14: Version = Version::new(14, 0, 0);
 
-/// Windows: Edge and Firefox store passkeys with Windows Hello only; in Chrome either guide
-/// works, and so does an unknown browser (the browser question covers it). Where either
-/// works, the one nearer to done is shown, Windows Hello on a tie (the guide's first).
-fn choose_route(all: &[Rule], signals: &[Signal], browser: Option<&UserAgentInfo>) -> WindowsRoute {
-    let either = match browser.and_then(|b| b.browser) {
-        None | Some(Browser::Chrome) => true,
-        Some(_) => false,
+/// Whether the page can register in this browser. `can_register` is also false below the
+/// minimum OS, which the OS finding reports: the browser finding then judges the browser
+/// alone, so that an old OS is not blamed on Safari.
+fn browser_verdict(platform: Platform, browser: &UserAgentInfo) -> Option<bool> {
+    let os_too_old = browser
+        .platform
+        .zip(browser.os_version.as_deref())
+        .and_then(|(p, v)| Version::parse(v).and_then(|v| os_version::support(p, v)))
+        == Some(false);
+    if !os_too_old {
+        return browser.can_register;
+    }
+    match browser.standard_browser {
+        Some(true) => Some(true),
+        Some(false) if platform.is_mobile() => Some(false),
+        _ => None,
+    }
+}
+
+/// iOS and iPadOS share versions, and an iPad app may run an iPhone user agent.
+fn same_system(a: Platform, b: Platform) -> bool {
+    let family = |p| match p {
+        Platform::Ipados => Platform::Ios,
+        other => other,
     };
-    if !either {
+    family(a) == family(b)
+}
+
+/// An iPad, or an iPhone asking for desktop sites, sends a Mac's user agent.
+fn compatible(platform: Platform, user_agent: Platform) -> bool {
+    same_system(platform, user_agent)
+        || (user_agent == Platform::Macos && matches!(platform, Platform::Ios | Platform::Ipados))
+}
+
+/// Why a finding is not needed on this device.
+#[derive(Clone, Copy)]
+enum NotNeeded {
+    /// The customer already uses passkeys here.
+    AlreadyUsesPasskeys,
+    /// It belongs to the other Windows guide.
+    OtherRoute(WindowsRoute),
+    /// The device password once Windows Hello is set.
+    Implied,
+}
+
+impl NotNeeded {
+    fn text(self, guide: &Guide) -> String {
+        let r = &guide.report;
+        match self {
+            NotNeeded::AlreadyUsesPasskeys => r.not_needed_already_uses_passkeys.clone(),
+            NotNeeded::OtherRoute(WindowsRoute::Hello) => r.not_needed_windows_hello_route.clone(),
+            NotNeeded::OtherRoute(WindowsRoute::Chrome) => r.not_needed_chrome_route.clone(),
+            NotNeeded::Implied => r.not_applicable.clone(),
+        }
+    }
+}
+
+fn not_needed(
+    rule: &Rule,
+    observed: FindingStatus,
+    platform: Platform,
+    already: bool,
+    hello: Signal,
+    route: Option<WindowsRoute>,
+) -> Option<NotNeeded> {
+    // Using passkeys already proves every setting, but not that this OS or this page can
+    // register: a known old OS, or a smartphone's in-app browser, still fails.
+    let still_fails = observed == FindingStatus::Fail
+        && (rule.check == CheckId::OsVersion
+            || (rule.check == CheckId::StandardBrowser && platform.is_mobile()));
+    if already && rule.check != CheckId::AlreadyUsesPasskeys && !still_fails {
+        return Some(NotNeeded::AlreadyUsesPasskeys);
+    }
+    if let (Some(own), Some(chosen)) = (rule.route, route) {
+        if own != chosen {
+            return Some(NotNeeded::OtherRoute(chosen));
+        }
+    }
+    // Once Windows Hello is set (a passwordless Microsoft account may even have no
+    // password), the device password no longer matters.
+    (rule.check == CheckId::DevicePassword && hello == Signal::Yes).then_some(NotNeeded::Implied)
+}
+
+/// Windows: Edge and Firefox store passkeys with Windows Hello only; in Chrome either guide
+/// works. The Chrome guide is chosen only when the user agent says Chrome: an unknown
+/// browser may be Edge, where a "ready" Chrome route would end at the security-key prompt.
+/// Where either works, the one nearer to done is shown, Windows Hello on a tie (the
+/// guide's first).
+fn choose_route(all: &[Rule], signals: &[Signal], browser: Option<&UserAgentInfo>) -> WindowsRoute {
+    let chrome = browser.is_some_and(|b| b.browser == Some(Browser::Chrome) && b.in_app.is_none());
+    if !chrome {
         return WindowsRoute::Hello;
     }
+    let hello = signal_of(all, signals, CheckId::WindowsHello);
     let missing = |route: WindowsRoute| -> usize {
         all.iter()
             .zip(signals)
             .filter(|(r, s)| r.required && r.route == Some(route) && **s != Signal::Yes)
-            .filter(|(r, _)| {
-                // The device password only matters while Windows Hello is missing.
-                !(r.check == CheckId::DevicePassword
-                    && signal_of(all, signals, CheckId::WindowsHello) == Signal::Yes)
-            })
+            // The device password only matters while Windows Hello is missing.
+            .filter(|(r, _)| r.check != CheckId::DevicePassword || hello == Signal::No)
             .count()
     };
     if missing(WindowsRoute::Chrome) < missing(WindowsRoute::Hello) {
@@ -227,34 +350,78 @@ fn signal_of(all: &[Rule], signals: &[Signal], check: CheckId) -> Signal {
         .map_or(Signal::Unknown, |(_, s)| *s)
 }
 
-fn reason(
-    guide: &Guide,
-    check: CheckId,
-    status: FindingStatus,
+/// What the texts of a report are made from. Versions are shown by the name built from the
+/// parsed numbers, never as the text a shell or user agent sent.
+struct Texts<'a> {
+    guide: &'a Guide,
     platform: Platform,
-    snapshot: &DeviceSnapshot,
-) -> String {
-    if check == CheckId::OsVersion && status == FindingStatus::Fail {
-        return unsupported(guide, platform, snapshot);
-    }
-    let Some(texts) = guide.check(check.as_str()) else {
-        return check.as_str().to_owned();
-    };
-    match status {
-        FindingStatus::Pass => texts.pass.clone(),
-        FindingStatus::Fail => texts.fail.clone(),
-        FindingStatus::Unknown => texts.unknown.clone(),
-        FindingStatus::NotApplicable => guide.report.not_applicable.clone(),
-    }
+    version: Option<Version>,
+    browser: Option<&'a UserAgentInfo>,
 }
 
-fn unsupported(guide: &Guide, platform: Platform, snapshot: &DeviceSnapshot) -> String {
-    let version = snapshot.os_version.as_deref().unwrap_or("?");
-    placeholder::fill(
-        &guide.report.unsupported,
-        &[
-            ("os_version", version),
-            ("min_version", os_version::minimum(platform)),
-        ],
-    )
+impl Texts<'_> {
+    fn reason(&self, check: CheckId, status: FindingStatus) -> String {
+        let report = &self.guide.report;
+        match (check, status) {
+            (CheckId::OsVersion, FindingStatus::Fail) => return self.unsupported(),
+            (CheckId::OsVersion, FindingStatus::Pass) => {
+                if let Some(v) = self
+                    .version
+                    .filter(|v| os_version::is_windows_10(self.platform, *v))
+                {
+                    let name = os_version::display(self.platform, v);
+                    return placeholder::fill(&report.windows_10_note, &[("os_version", &name)]);
+                }
+            }
+            (CheckId::StandardBrowser, FindingStatus::Fail) if !self.platform.is_mobile() => {
+                return report.pc_browser_fail.clone();
+            }
+            (CheckId::StandardBrowser, FindingStatus::Unknown) if !self.platform.is_mobile() => {
+                let named = self
+                    .browser
+                    .filter(|b| b.in_app.is_none())
+                    .and_then(|b| b.browser)
+                    .and_then(Browser::brand);
+                if let Some(brand) = named {
+                    return placeholder::fill(&report.pc_browser_note, &[("browser", brand)]);
+                }
+            }
+            _ => {}
+        }
+        let Some(texts) = self.guide.check(check.as_str()) else {
+            return check.as_str().to_owned();
+        };
+        match status {
+            FindingStatus::Pass => texts.pass.clone(),
+            FindingStatus::Fail => texts.fail.clone(),
+            FindingStatus::Unknown => texts.unknown.clone(),
+            FindingStatus::NotApplicable => report.not_applicable.clone(),
+        }
+    }
+
+    fn question(&self, check: CheckId) -> String {
+        let text = self
+            .guide
+            .check(check.as_str())
+            .map(|c| c.question.as_str())
+            .unwrap_or_default();
+        placeholder::fill(text, &[("min_version", os_version::minimum(self.platform))])
+    }
+
+    fn unsupported(&self) -> String {
+        let min = os_version::minimum(self.platform);
+        match self.version {
+            Some(v) => placeholder::fill(
+                &self.guide.report.unsupported,
+                &[
+                    ("os_version", &os_version::display(self.platform, v)),
+                    ("min_version", min),
+                ],
+            ),
+            None => placeholder::fill(
+                &self.guide.report.unsupported_unknown_version,
+                &[("min_version", min)],
+            ),
+        }
+    }
 }

@@ -4,7 +4,7 @@
 mod action;
 mod check;
 mod evaluate;
-mod os_version;
+pub(crate) mod os_version;
 pub mod rules;
 mod snapshot;
 

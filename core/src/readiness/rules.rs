@@ -8,8 +8,10 @@
 //! - Windows: the device password before Windows Hello (a PIN cannot be set without it).
 //! - Android: the guide's order (screen lock, Google account, Google autofill) already is.
 //!
-//! The OS version comes first everywhere and the browser last: it is the last thing the
-//! customer does before registering.
+//! Whether the customer already uses passkeys comes first (the guide's first note: then no
+//! setting is needed), the OS version next, and the browser last: it is the last thing the
+//! customer does before registering. On a smartphone the browser is required (the guide's
+//! ※1); on a PC a browser outside the guide's table is only a note, with no FAQ to follow.
 
 use super::action::SettingsAction;
 use super::check::CheckId;
@@ -62,11 +64,28 @@ const OS: Rule = Rule {
     route: None,
 };
 
+const ALREADY_USES_PASSKEYS: Rule = Rule {
+    check: CheckId::AlreadyUsesPasskeys,
+    section: None,
+    action: SettingsAction::ManualStepsOnly,
+    required: false,
+    route: None,
+};
+
 const BROWSER: Rule = rule(
     CheckId::StandardBrowser,
     "faq.in_app_browser",
     SettingsAction::OpenInStandardBrowser,
 );
+
+/// The FAQ behind [`BROWSER`] is about smartphones' in-app browsers.
+const PC_BROWSER: Rule = Rule {
+    check: CheckId::StandardBrowser,
+    section: None,
+    action: SettingsAction::OpenInStandardBrowser,
+    required: false,
+    route: None,
+};
 
 const fn info(check: CheckId, section: &'static str, action: SettingsAction) -> Rule {
     Rule {
@@ -85,7 +104,8 @@ const fn route(r: Rule, route: WindowsRoute) -> Rule {
 use CheckId as C;
 use SettingsAction as A;
 
-const ANDROID: [Rule; 6] = [
+const ANDROID: [Rule; 7] = [
+    ALREADY_USES_PASSKEYS,
     OS,
     rule(C::ScreenLock, "android.screen_lock", A::ScreenLockSettings),
     info(C::Biometrics, "android.screen_lock", A::BiometricEnroll),
@@ -103,7 +123,8 @@ const ANDROID: [Rule; 6] = [
     BROWSER,
 ];
 
-const APPLE_MOBILE: [Rule; 7] = [
+const APPLE_MOBILE: [Rule; 8] = [
+    ALREADY_USES_PASSKEYS,
     OS,
     rule(C::Passcode, "ios.passcode", A::ManualStepsOnly),
     info(C::Biometrics, "ios.passcode", A::ManualStepsOnly),
@@ -121,7 +142,8 @@ const APPLE_MOBILE: [Rule; 7] = [
     BROWSER,
 ];
 
-const MACOS: [Rule; 5] = [
+const MACOS: [Rule; 6] = [
+    ALREADY_USES_PASSKEYS,
     OS,
     rule(C::AppleAccount, "mac.apple_account", A::ManualStepsOnly),
     rule(C::TwoFactorAuth, "mac.two_factor_auth", A::ManualStepsOnly),
@@ -130,10 +152,11 @@ const MACOS: [Rule; 5] = [
         "mac.icloud_keychain",
         A::ManualStepsOnly,
     ),
-    BROWSER,
+    PC_BROWSER,
 ];
 
-const WINDOWS: [Rule; 8] = [
+const WINDOWS: [Rule; 9] = [
+    ALREADY_USES_PASSKEYS,
     OS,
     route(
         rule(
@@ -179,7 +202,7 @@ const WINDOWS: [Rule; 8] = [
         ),
         WindowsRoute::Chrome,
     ),
-    BROWSER,
+    PC_BROWSER,
 ];
 
 /// The rules of a platform, in fixing order.

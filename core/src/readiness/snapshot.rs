@@ -72,6 +72,13 @@ pub enum SnapshotError {
     InvalidOsVersion { value: String },
     #[error("user_agent: {len} bytes; the limit is {max}")]
     UserAgentTooLong { len: usize, max: usize },
+    /// The user agent names another system than `platform` (an iPad or iPhone asking for
+    /// desktop sites sends a Mac's, and an Android tablet a Linux one: neither conflicts).
+    #[error("user_agent: the user agent is from {user_agent}, but platform is {platform}")]
+    PlatformConflict {
+        platform: Platform,
+        user_agent: Platform,
+    },
 }
 
 /// The JSON form, read loosely so that each problem gets an error of its own kind.

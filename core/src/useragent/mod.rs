@@ -10,14 +10,20 @@
 //!
 //! Detection is a few ordered token tables (see `rules.rs`) searched with plain substring
 //! search: no regular expressions, and no allocation except the `os_version` string.
-//! `can_register` judges the browser only; whether the OS version is new enough is the
-//! readiness check's business, from the version the app itself reports.
+//! `can_register` judges the browser, and also the OS version where the user agent states a
+//! real one: below the minimum (the readiness check's own table, `readiness::os_version`)
+//! nothing registers. Internet Explorer has no WebAuthn at all.
+//!
+//! Chrome on an Android tablet asks for desktop sites by default and sends a desktop Linux
+//! user agent (`X11; Linux x86_64`): that is `platform: None`, like any Linux, so a tablet's
+//! own app must report the platform in its snapshot.
 
 mod rules;
 mod version;
 
 use serde::Serialize;
 
+use crate::readiness::os_version::{self, Version};
 use crate::Platform;
 
 /// User agents longer than this are refused before any parsing. Real ones are 100 to 400
@@ -44,13 +50,16 @@ pub struct UserAgentInfo {
     /// Whether this is the guide's standard browser for the system; `None` when the system
     /// or browser is unknown.
     pub standard_browser: Option<bool>,
-    /// `Some(true)` in a standard browser, `Some(false)` in an app's browser or in a
-    /// non-standard browser on a smartphone or tablet, `None` when it cannot be told (which
-    /// includes a non-standard PC browser: the guide only rules those out on smartphones).
+    /// `Some(true)` in a standard browser, `Some(false)` in an app's browser, in a
+    /// non-standard browser on a smartphone or tablet, in Internet Explorer, or when
+    /// `os_version` is below the minimum for passkeys (iOS/iPadOS 16, Android 9, macOS 13,
+    /// Windows 10 version 1903); `None` when it cannot be told (which includes a
+    /// non-standard PC browser: the guide only rules those out on smartphones).
     pub can_register: Option<bool>,
-    /// A Mac user agent from Safari or a WebKit view, which an iPad sends too: iPadOS asks
-    /// for desktop sites by default, and an iPhone does when the customer asks. The answers
-    /// above hold either way (Safari is standard on both), but `platform` may be wrong.
+    /// A Mac user agent stating macOS `10_15_7` from Safari or a WebKit view, which is what
+    /// an iPad sends: iPadOS asks for desktop sites by default, and an iPhone does when the
+    /// customer asks. The answers above hold either way (Safari is standard on both), but
+    /// `platform` may be wrong. A Mac user agent stating another version is a Mac.
     pub ipad_ambiguous: bool,
 }
 
@@ -67,6 +76,22 @@ pub enum Browser {
     /// A browser the guide does not name (Yandex, DuckDuckGo, Internet Explorer, the old
     /// Android browser, …).
     Other,
+}
+
+impl Browser {
+    /// The brand as its maker writes it, the same in every language; `None` for browsers
+    /// the guide does not name.
+    pub fn brand(self) -> Option<&'static str> {
+        match self {
+            Browser::Safari => Some("Safari"),
+            Browser::Chrome => Some("Chrome"),
+            Browser::Edge => Some("Edge"),
+            Browser::Firefox => Some("Firefox"),
+            Browser::SamsungInternet => Some("Samsung Internet"),
+            Browser::Opera => Some("Opera"),
+            Browser::Other => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -173,14 +198,29 @@ pub fn classify_user_agent(ua: &str) -> Result<UserAgentInfo, UserAgentError> {
         (None, _, _) => (None, None),
     };
 
+    let os_version = platform.and_then(|p| version::os_version(ua, p));
+    // Below the minimum OS no browser registers, and Internet Explorer has no WebAuthn at
+    // all: both are known failures, whatever the browser table says.
+    let below_minimum = platform.zip(os_version.as_deref()).is_some_and(|(p, v)| {
+        Version::parse(v).and_then(|v| os_version::support(p, v)) == Some(false)
+    });
+    let internet_explorer = rules::INTERNET_EXPLORER.iter().any(|t| ua.contains(t));
+    let can_register = if below_minimum || internet_explorer {
+        Some(false)
+    } else {
+        can_register
+    };
+
     Ok(UserAgentInfo {
         platform,
-        os_version: platform.and_then(|p| version::os_version(ua, p)),
+        os_version,
         browser,
         in_app,
         standard_browser,
         can_register,
-        ipad_ambiguous: platform == Some(Platform::Macos) && browser == Some(Browser::Safari),
+        ipad_ambiguous: platform == Some(Platform::Macos)
+            && browser == Some(Browser::Safari)
+            && ua.contains(rules::IPAD_DESKTOP_MAC_VERSION),
     })
 }
 

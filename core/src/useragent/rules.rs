@@ -70,6 +70,13 @@ pub(super) const IN_APP: Rules<InAppBrowser> = &[
 /// before that the only sign was Chrome's version after the old browser's `Version/4.0`.
 pub(super) const ANDROID_WEBVIEW: &[&str] = &["; wv)", "Version/4.0 Chrome/"];
 
+/// Internet Explorer (`Trident/` up to 11, `MSIE ` before): no WebAuthn, so no passkeys.
+pub(super) const INTERNET_EXPLORER: &[&str] = &["Trident/", "MSIE "];
+
+/// The macOS version an iPad sends when it asks for desktop sites (Safari and WebKit views).
+/// Macs send it too (it is frozen), but a Mac user agent with another version is a Mac.
+pub(super) const IPAD_DESKTOP_MAC_VERSION: &str = "Mac OS X 10_15_7";
+
 /// Browsers built on Chromium append their own token to Chrome's, so they come before
 /// `Chrome/`. The old Android browser said only `Safari/`, and is not Safari.
 pub(super) const ANDROID_BROWSERS: Rules<Browser> = &[
@@ -128,6 +135,8 @@ mod tests {
         tokens.extend(PLATFORMS.iter().map(|r| r.0));
         tokens.extend(IN_APP.iter().map(|r| r.0));
         tokens.extend(ANDROID_WEBVIEW);
+        tokens.extend(INTERNET_EXPLORER);
+        tokens.push(IPAD_DESKTOP_MAC_VERSION);
         tokens.extend(ANDROID_BROWSERS.iter().map(|r| r.0));
         tokens.extend(IOS_BROWSERS.iter().map(|r| r.0));
         tokens.extend(DESKTOP_BROWSERS.iter().map(|r| r.0));

@@ -74,22 +74,42 @@
 //! already registered (`InvalidStateError`, `matchedExcludedCredential`, confidence 90), or
 //! the request was interrupted or failed in the app or the site (lower confidence).
 
+mod automaton;
 mod codes;
+mod completion;
 mod message;
 mod normalize;
+mod prepared;
+mod steps;
+mod texts;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Bundle, Faq, Locale};
+use crate::content::{Bundle, Faq, Guide, Locale};
 use crate::readiness::{rules, CheckId};
 use crate::Platform;
 
 use codes::{Answer, Hit};
-use message::Message;
+use prepared::Origin;
 
 /// Inputs longer than this (in UTF-8 bytes) are refused before any work: a message or an error
 /// code fits many times over.
 pub const MAX_MESSAGE_BYTES: usize = 2048;
+
+/// The ids of the content's texts that explain answers without a FAQ
+/// (`troubleshooting.explanations`); every bundle has them all.
+pub const EXPLANATIONS: [&str; 10] = [
+    codes::DEVICE_SETUP,
+    codes::NOT_ALLOWED_TEXT,
+    codes::CANCELLED_TEXT,
+    codes::ALREADY_REGISTERED_TEXT,
+    codes::INTERRUPTED_TEXT,
+    codes::SITE_CONFIGURATION_TEXT,
+    codes::UNSUPPORTED_TEXT,
+    codes::SCREEN_LOCK_TEXT,
+    codes::APPLE_NOT_CONFIGURED_TEXT,
+    codes::PROVIDER_SETTINGS_TEXT,
+];
 
 /// One possible answer to what the customer saw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -104,6 +124,12 @@ pub struct DiagnosisMatch {
     pub matched_by: MatchSource,
     /// 0–100, for ranking; see the module documentation for what the bands mean.
     pub confidence: u8,
+    /// What most likely went wrong, whichever way the answer was found.
+    pub cause: Cause,
+    /// When `faq` is `None`: the id of the content's text that explains the answer
+    /// (`troubleshooting.explanations`, one of [`EXPLANATIONS`]). Every match has a FAQ or an
+    /// explanation.
+    pub explanation: Option<String>,
 }
 
 /// What in the input the match was found by.
@@ -111,15 +137,37 @@ pub struct DiagnosisMatch {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchSource {
-    /// One of the content's messages.
+    /// One of the content's messages, or a page's or the OS's wording the SDK knows
+    /// (「パスキー登録がキャンセルされました」, Windows' security-key PIN prompt).
     Message,
-    /// A WebAuthn `DOMException` name.
+    /// A WebAuthn `DOMException` name, or a browser's text for one (`e.message`).
     DomException,
-    /// An Android Credential Manager error type or exception class.
+    /// An Android Credential Manager error type or exception class, or its text.
     CredentialManager,
-    /// An iOS/macOS `ASAuthorizationError` code or name.
+    /// An iOS/macOS `ASAuthorizationError` code or name, or its text.
     AuthorizationError,
 }
+
+/// What most likely went wrong: who can fix it, and whether anything needs fixing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosisCause {
+    /// A setting on the customer's device, or the browser they use: `checks`, `sections` or
+    /// the FAQ say which.
+    CustomerDevice,
+    /// The site's or the app's configuration (relying party id, associated domains, asset
+    /// links): no setting on the device fixes it; the support team needs to know.
+    SiteConfiguration,
+    /// A passkey for the account is already there: nothing to fix.
+    AlreadyRegistered,
+    /// The customer cancelled, or the request timed out: try again (after the checks, if any).
+    Cancelled,
+    /// The request stopped in the app, the site or the system: try again.
+    Interrupted,
+}
+
+use DiagnosisCause as Cause;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DiagnoseError {
@@ -127,6 +175,16 @@ pub enum DiagnoseError {
     Empty,
     #[error("the text to diagnose is {len} bytes; the limit is {max} bytes")]
     TooLong { len: usize, max: usize },
+}
+
+/// The content's text explaining an answer without a FAQ ([`DiagnosisMatch::explanation`]).
+pub fn explanation<'g>(guide: &'g Guide, id: &str) -> Option<&'g str> {
+    guide
+        .troubleshooting
+        .explanations
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.text.as_str())
 }
 
 /// The answers to what the customer saw, best first; empty when nothing is recognised.
@@ -148,20 +206,61 @@ pub fn diagnose(
         return Err(DiagnoseError::Empty);
     }
 
+    let prepared = prepared::prepared(bundle);
     let mut found: Vec<DiagnosisMatch> = Vec::new();
-    found.extend(by_message(bundle, input, platform));
-    for hit in codes::recognise(input) {
+    let mut hits: Vec<(Hit, u8)> = codes::recognise(input)
+        .into_iter()
+        .map(|hit| (hit, 100))
+        .collect();
+    if let Some(input) = prepared.input(input) {
+        let mut faqs: Vec<FaqScore> = Vec::new();
+        for entry in &prepared.entries {
+            let Some(score) = entry.message.score(&input) else {
+                continue;
+            };
+            match &entry.origin {
+                Origin::Faq { faq, index } => add_faq_score(&mut faqs, faq, *index, score),
+                Origin::Known(known) => hits.push((
+                    Hit {
+                        source: known.source,
+                        code: known.text,
+                        implied: codes::implied(known.source),
+                        answers: known.answers,
+                    },
+                    score,
+                )),
+            }
+        }
+        found.extend(by_message(bundle, faqs, platform));
+    }
+    // A text that says what a code meant replaces the code's general answers.
+    let refined: Vec<&str> = prepared
+        .entries
+        .iter()
+        .filter_map(|e| match &e.origin {
+            Origin::Known(k) if hits.iter().any(|(h, _)| h.code == k.text) => Some(k.refines),
+            _ => None,
+        })
+        .flatten()
+        .copied()
+        .collect();
+    hits.retain(|(h, _)| !refined.contains(&h.code));
+    for (hit, score) in &hits {
         for answer in hit.answers {
-            found.extend(by_code(bundle, &hit, answer, platform));
+            let answer = Answer {
+                confidence: scaled(answer.confidence, *score),
+                ..*answer
+            };
+            found.extend(by_code(bundle, hit, &answer, platform));
         }
     }
 
     // The same answer found twice keeps its best confidence and first position.
     let mut matches: Vec<DiagnosisMatch> = Vec::new();
-    for m in found {
-        let same = matches
-            .iter_mut()
-            .find(|k| k.faq == m.faq && k.checks == m.checks && k.sections == m.sections);
+    for m in found.into_iter().filter(|m| m.confidence > 0) {
+        let same = matches.iter_mut().find(|k| {
+            k.faq == m.faq && k.checks == m.checks && k.sections == m.sections && k.cause == m.cause
+        });
         match same {
             Some(kept) if kept.confidence < m.confidence => *kept = m,
             Some(_) => {}
@@ -172,63 +271,91 @@ pub fn diagnose(
     Ok(matches)
 }
 
+/// `confidence` weighed by how surely the text was found (`score`, 0–100).
+fn scaled(confidence: u8, score: u8) -> u8 {
+    let value = u16::from(confidence) * u16::from(score) / 100;
+    u8::try_from(value).unwrap_or(u8::MAX)
+}
+
 // --- Messages --------------------------------------------------------------------------------
 
 /// Extra confidence when the text quotes more than one message of the same FAQ.
 const CORROBORATION_BONUS: u8 = 5;
 
-fn by_message(bundle: &Bundle, input: &str, platform: Option<Platform>) -> Vec<DiagnosisMatch> {
-    let input = normalize::units(input);
-    if input.is_empty() {
-        return Vec::new();
-    }
-    // FAQ id → best score and which messages (by position) matched, over every locale.
-    let mut scores: Vec<(&Faq, u8, Vec<usize>)> = Vec::new();
-    for (_, guide) in bundle.locales() {
-        for faq in &guide.troubleshooting.faqs {
-            for (index, text) in faq.messages.iter().enumerate() {
-                let Some(score) = Message::new(text).score(&input) else {
-                    continue;
-                };
-                match scores.iter_mut().find(|(f, _, _)| f.id == faq.id) {
-                    Some((_, best, which)) => {
-                        *best = (*best).max(score);
-                        if !which.contains(&index) {
-                            which.push(index);
-                        }
-                    }
-                    None => scores.push((faq, score, vec![index])),
-                }
+/// A FAQ's best score and which of its messages (by position) matched, over every locale.
+struct FaqScore {
+    id: String,
+    best: u8,
+    which: Vec<usize>,
+}
+
+fn add_faq_score(faqs: &mut Vec<FaqScore>, id: &str, index: usize, score: u8) {
+    match faqs.iter_mut().find(|f| f.id == id) {
+        Some(f) => {
+            f.best = f.best.max(score);
+            if !f.which.contains(&index) {
+                f.which.push(index);
             }
         }
+        None => faqs.push(FaqScore {
+            id: id.to_owned(),
+            best: score,
+            which: vec![index],
+        }),
     }
-    scores
-        .into_iter()
-        .map(|(faq, score, which)| {
-            let mut confidence = score;
-            if which.len() > 1 {
-                confidence = confidence.saturating_add(CORROBORATION_BONUS).min(100);
-            }
-            let scope = faq_scope(bundle, faq);
-            let platforms = match platform {
-                Some(p) => {
-                    if !scope.contains(&p) {
-                        confidence /= 2;
-                    }
-                    vec![p]
-                }
-                None => scope,
+}
+
+fn by_message(
+    bundle: &Bundle,
+    scores: Vec<FaqScore>,
+    platform: Option<Platform>,
+) -> Vec<DiagnosisMatch> {
+    let mut out = Vec::new();
+    for FaqScore { id, best, which } in scores {
+        let Some(faq) = find_faq(bundle, &id) else {
+            continue;
+        };
+        let mut confidence = best;
+        if which.len() > 1 {
+            confidence = confidence.saturating_add(CORROBORATION_BONUS).min(100);
+        }
+        // The same symptom means something else on another platform.
+        if id == codes::SECURITY_KEY_PROMPT_FAQ {
+            let on_android = codes::SECURITY_KEY_PROMPT_ON_ANDROID;
+            let hit = Hit {
+                source: MatchSource::Message,
+                code: codes::SECURITY_KEY_PROMPT_FAQ,
+                implied: &[],
+                answers: &[],
             };
-            let checks = in_fixing_order(parse_checks(&faq.checks), &platforms);
-            DiagnosisMatch {
-                faq: Some(faq.id.clone()),
-                checks,
-                sections: faq_sections(bundle, faq, &platforms),
-                matched_by: MatchSource::Message,
-                confidence,
+            let answer = Answer {
+                confidence: scaled(on_android.confidence, confidence),
+                ..on_android
+            };
+            out.extend(by_code(bundle, &hit, &answer, platform));
+        }
+        let scope = faq_scope(bundle, faq);
+        let platforms = match platform {
+            Some(p) => {
+                if !scope.contains(&p) {
+                    confidence /= 2;
+                }
+                vec![p]
             }
-        })
-        .collect()
+            None => scope,
+        };
+        let checks = in_fixing_order(parse_checks(&faq.checks), &platforms);
+        out.push(DiagnosisMatch {
+            faq: Some(faq.id.clone()),
+            checks,
+            sections: faq_sections(bundle, faq, &platforms),
+            matched_by: MatchSource::Message,
+            confidence,
+            cause: Cause::CustomerDevice,
+            explanation: None,
+        });
+    }
+    out
 }
 
 /// The platforms a FAQ is about. `faq.in_app_browser` is about smartphones and tablets (the
@@ -279,6 +406,8 @@ fn by_code(
     // The platforms the answer is weighed against: the one given, else those the code can
     // come from.
     let candidates: Vec<Platform> = match platform {
+        // A code of another platform's API says nothing about this one.
+        Some(p) if !hit.implied.is_empty() && !hit.implied.contains(&p) => return None,
         Some(p) => vec![p],
         None if hit.implied.is_empty() => Platform::ALL.to_vec(),
         None => hit.implied.to_vec(),
@@ -320,6 +449,8 @@ fn by_code(
         sections,
         matched_by: hit.source,
         confidence,
+        cause: answer.cause,
+        explanation: faq.is_none().then(|| answer.explanation.to_owned()),
     })
 }
 
@@ -409,6 +540,64 @@ fn section_belongs(bundle: &Bundle, section: &str, platforms: &[Platform]) -> bo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bundle whose in-app-browser FAQ has one message of `pairs` distinct kanji pairs, each
+    /// followed by filler (the shape that made Ratcliff/Obershelp rescan the message for every
+    /// pair), and an input quoting `quoted` of the pairs with other filler.
+    fn hostile(pairs: u32, quoted: u32) -> (Bundle, String) {
+        let pair = |k: u32| -> String {
+            [0x4E00 + 2 * k, 0x4E01 + 2 * k]
+                .into_iter()
+                .filter_map(char::from_u32)
+                .collect()
+        };
+        let message: String = std::iter::once("パスキー".to_owned())
+            .chain((0..pairs).map(|k| format!("{}ぬ", pair(k))))
+            .collect();
+        let input: String = std::iter::once("パスキー".to_owned())
+            .chain((0..quoted).map(|k| format!("{}ね", pair(k))))
+            .collect();
+        let mut value: serde_json::Value =
+            serde_json::from_str(&Bundle::embedded().unwrap().to_json()).unwrap();
+        for lang in ["ja", "en"] {
+            *value
+                .pointer_mut(&format!("/locales/{lang}/troubleshooting/faqs/0/messages"))
+                .unwrap() = serde_json::json!([message]);
+        }
+        (Bundle::from_json(&value.to_string()).unwrap(), input)
+    }
+
+    /// Steps of one call, the bundle already prepared.
+    fn steps_of(bundle: &Bundle, input: &str) -> u64 {
+        assert!(input.len() <= MAX_MESSAGE_BYTES, "{}", input.len());
+        diagnose(bundle, input, None).unwrap();
+        steps::take();
+        diagnose(bundle, input, None).unwrap();
+        steps::take()
+    }
+
+    /// Issue 11: one message of 512 pairs took each call 11 s. The work now grows linearly
+    /// with the message and with the input: four times either costs at most about four times
+    /// the steps (a quadratic matcher would take sixteen).
+    #[test]
+    fn a_hostile_bundle_costs_linear_work() {
+        let (small, input) = hostile(512, 50);
+        let (large, _) = hostile(2048, 50);
+        let base = steps_of(&small, &input);
+        let longer_message = steps_of(&large, &input);
+        let (_, longer_input) = hostile(512, 200);
+        let longer_input = steps_of(&small, &longer_input);
+        println!("steps: {base}; message ×4: {longer_message}; input ×4: {longer_input}");
+        assert!(base > 512, "{base}");
+        assert!(
+            longer_message * 10 <= base * 45,
+            "{base} → {longer_message}"
+        );
+        assert!(longer_input * 10 <= base * 45, "{base} → {longer_input}");
+        // And a small multiple of what there is to read.
+        let units = 2 * 2048 + 3 * 200 + 40;
+        assert!(longer_message <= 20 * units as u64, "{longer_message}");
+    }
 
     #[test]
     fn faq_scopes_of_the_embedded_content() {

@@ -1,16 +1,19 @@
 //! Diagnosis of what the customer saw: a message on the screen, or an error code the app or the
-//! browser reported, turned into the guide's answer — the FAQ, the checks to look at in the
-//! order to fix them, and the guide parts that fix them.
+//! browser reported, turned into the guide's answer — the FAQ or an explanation, the checks to
+//! look at in the order to fix them, the guide parts that fix them, and what most likely went
+//! wrong ([`DiagnosisCause`]).
 //!
 //! ```
 //! use passkey_ready_core::content::Bundle;
-//! use passkey_ready_core::diagnose::{diagnose, MatchSource};
+//! use passkey_ready_core::diagnose::{diagnose, DiagnosisCause, MatchSource};
 //!
 //! let bundle = Bundle::embedded().unwrap();
 //! let matches = diagnose(&bundle, "画面に「パスキー登録が中断されました」と出ました", None).unwrap();
 //! let best = &matches[0];
 //! assert_eq!(best.faq.as_deref(), Some("faq.in_app_browser"));
 //! assert_eq!(best.matched_by, MatchSource::Message);
+//! assert_eq!(best.cause, DiagnosisCause::CustomerDevice);
+//! assert!(diagnose(&bundle, "通信が中断されました", None).unwrap().is_empty());
 //! ```
 //!
 //! # What is recognised
@@ -21,21 +24,41 @@
 //!   compared without spaces, quotes, punctuation or ー. The input matches a message when:
 //!   - it *is* the message (confidence 100);
 //!   - it contains the whole message, in one piece (90);
-//!   - it contains at least 85 % of the message, in order, with little between the pieces
-//!     (80–89);
+//!   - it contains at least 85 % of the message, in order, with little between the pieces,
+//!     and that part holds a domain word — パスキー, 登録, セキュリティキー, passkey,
+//!     registration, security key … (80–89);
 //!   - it contains at least 50 % of the message, in order, with little between the pieces, and
-//!     that part holds a distinctive word — not one of the domain's common words (パスキー,
-//!     登録, セキュリティキー, setup …), particles or polite endings (60–78).
+//!     that part holds a domain word *and* a distinctive word — not a domain word, particle,
+//!     polite ending or common word such as setup (60–78).
 //!
-//!   So 「セキュリティキーを挿入」 and "insert your security key" match, but 「パスキー登録」,
-//!   「パスキーが登録されました」 and "security key" do not. A message lighter than four kana or
-//!   eight letters matches only as the whole input. Details: `diagnose/message.rs`.
+//!   So 「パスキー登録が中断」, 「セキュリティキーを挿入」 and "insert your security key" match,
+//!   but 「通信が中断されました」, 「中断されました」, 「プリンタをUSBポートに挿入します」 (no
+//!   domain word), 「パスキー登録」 or "security key" (nothing distinctive) do not. The rule is
+//!   the same for a bank's messages; one without any domain word matches only as the whole
+//!   input. A message lighter than four kana or eight letters matches only as the whole input.
+//!   A message inside a text saying it completed or succeeded (「…のセットアップが完了しました」,
+//!   "… setup complete"; not 「完了しません」, "could not complete") is not a match. Details:
+//!   `diagnose/message.rs`, `diagnose/completion.rs`.
+//! - **Platform texts**: what browsers put in `e.message` (Chrome's "The operation either timed
+//!   out or was not allowed.", Safari's "This request has been cancelled by the user.", the
+//!   already-registered and relying-party-id texts), Credential Manager's and Apple's texts for
+//!   configuration errors ("The incoming request cannot be validated", "… is not associated with
+//!   domain …"), a page's 「パスキー登録がキャンセルされました」 and Windows' 「セキュリティ キーの
+//!   PIN を入力してください」: `diagnose/texts.rs`. They are found like messages, and a text
+//!   that says more than its code replaces the code's answers.
 //! - **Error codes**: WebAuthn `DOMException` names, Android Credential Manager error types and
 //!   exception classes, iOS/macOS `ASAuthorizationError` codes and names. What each is taken to
 //!   mean for this guide, and why: `diagnose/codes.rs`.
 //!
-//! Both kinds are looked for in every input; a text with no message and no code gives no match
-//! (never a weak guess from common words).
+//! All kinds are looked for in every input; a text with none gives no match (never a weak
+//! guess from common words).
+//!
+//! # Cost
+//!
+//! A bundle's messages are folded, numbered and indexed once, on its first diagnosis, and kept
+//! for the next calls (`diagnose/prepared.rs`). A call builds a suffix automaton of the input
+//! and reads each message through it once (`diagnose/automaton.rs`): the work is linear in the
+//! input plus the messages (times a logarithm), whatever they contain.
 //!
 //! # Confidence
 //!
@@ -44,13 +67,14 @@
 //! | confidence | meaning |
 //! |---|---|
 //! | 100 | the input is one of the content's messages (after folding) |
-//! | 90 | the whole message, inside a longer text; or a code with one meaning here (already registered; Android "no create option") |
-//! | 80–89 | nearly all of a message |
-//! | 60–79 | a distinctive part of a message; a code that usually means this answer (`NotSupportedError` on a smartphone) |
+//! | 90 | the whole message, inside a longer text; a code or a platform text with one meaning here (already registered; Android "no create option"; a configuration error's text; Windows' security-key PIN prompt) |
+//! | 80–89 | nearly all of a message; iOS 26's "device not configured for passkey creation" |
+//! | 60–79 | a part of a message with a domain and a distinctive word; a code that usually means this answer (`NotSupportedError` on a smartphone, `SecurityError`: the site's configuration); a cancellation text |
 //! | 30–59 | a code that often means this answer, among other causes (`NotAllowedError`, `ASAuthorizationError.failed`) |
 //! | below 30 | a guess, see below |
 //!
-//! A text quoting two messages of the same FAQ gets 5 more (at most 100).
+//! A platform text's answers are weighed by how surely the text was found (its confidence as a
+//! message). A text quoting two messages of the same FAQ gets 5 more (at most 100).
 //!
 //! # Platform
 //!
@@ -60,19 +84,23 @@
 //! - a message whose FAQ is about other platforms (`faq.in_app_browser`: smartphones;
 //!   `faq.security_key_prompt`: Windows) still matches — the customer may have seen it on
 //!   another device — at half the confidence, with its checks and sections for other
-//!   platforms left out.
+//!   platforms left out;
+//! - the security-key prompt on Android is Chrome asking for an external key because the phone
+//!   has no screen lock: the answer is `screen_lock`, ahead of the (Windows) FAQ.
 //!
 //! Without a platform, a code's answers that hold only on some of the platforms the code can
 //! come from are all returned, each at half its confidence.
 //!
 //! # The answer
 //!
-//! A match with a FAQ: show the FAQ. Checks are in fixing order (the readiness rules' order,
-//! prerequisites first: e.g. on iPhone the passcode before iCloud Keychain), sections are
-//! guide part ids that exist in the bundle. A match with no FAQ, no checks and no sections
-//! means the code was recognised and nothing on the device needs setting up: a passkey is
-//! already registered (`InvalidStateError`, `matchedExcludedCredential`, confidence 90), or
-//! the request was interrupted or failed in the app or the site (lower confidence).
+//! A match with a FAQ: show the FAQ. Otherwise `explanation` names the content's text that
+//! explains it (`troubleshooting.explanations`, [`EXPLANATIONS`]; [`explanation`] looks it up).
+//! Checks are in fixing order (the readiness rules' order, prerequisites first: e.g. on iPhone
+//! the passcode before iCloud Keychain), sections are guide part ids that exist in the bundle.
+//! `cause` says what most likely went wrong: a setting of the customer's device or browser, the
+//! site's or the app's configuration (for the support team: nothing on the device fixes it),
+//! a passkey already registered, a cancellation, or an interruption — the last three need no
+//! setup (cancelled may still list the checks to look at if it happens again).
 
 mod automaton;
 mod codes;

@@ -399,7 +399,11 @@ impl Message {
                 return None;
             }
         };
-        if completion::reports_success(&input.units, s.first.input_start, s.last.input_end) {
+        // An error's text is an error whatever surrounds it ("The operation couldn't be
+        // completed. (… error 1004.) Application … is not associated with domain …").
+        if self.requires_domain
+            && completion::reports_success(&input.units, s.first.input_start, s.last.input_end)
+        {
             return None;
         }
         Some(score)

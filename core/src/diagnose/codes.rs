@@ -26,8 +26,10 @@
 //!   text that names the error, `ASAuthorizationErrorFailed`.
 //!
 //! Unknown names match nothing. What each code is taken to mean is in the tables below, with
-//! the reason; an answer with no FAQ and no checks means "recognised, and nothing on the device
-//! needs setting up" (already registered, interrupted, or a problem of the app or the site).
+//! the reason. Each answer says what most likely went wrong (its `cause`) and which of the
+//! content's explanations tells the customer; an answer with no FAQ and no checks means
+//! "recognised, and nothing on the device needs setting up" (already registered, cancelled,
+//! interrupted, or the configuration of the app or the site).
 
 use crate::readiness::CheckId;
 use crate::Platform;
@@ -63,11 +65,12 @@ impl Answer {
     }
 }
 
-/// A code found in the text.
+/// A code (or a platform's text for one, see `texts`) found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub source: MatchSource,
-    /// The code's canonical name (`NotAllowedError`, `TYPE_NO_CREATE_OPTIONS`, `1004`).
+    /// The code's canonical name (`NotAllowedError`, `TYPE_NO_CREATE_OPTIONS`, `1004`), or the
+    /// platform's text.
     pub code: &'static str,
     /// The platforms the code itself belongs to; empty: any.
     pub implied: &'static [Platform],

@@ -167,9 +167,9 @@ fn terms() -> &'static Terms {
     })
 }
 
-/// A message, ready to be compared: prepared once per bundle.
+/// A message, ready to be compared: prepared once per bundle. Only numbers are kept (the
+/// numbering is one-to-one), so a long message costs a few words of memory per unit.
 pub(crate) struct Message {
-    units: Vec<Unit>,
     symbols: Vec<Symbol>,
     /// Weight of the units before each position (one more entry than units).
     weight_before: Vec<usize>,
@@ -185,15 +185,17 @@ pub(crate) struct Message {
 /// The input, ready to be compared with every message: built once per call.
 pub(crate) struct Input {
     units: Vec<Unit>,
+    symbols: Vec<Symbol>,
     weight_before: Vec<usize>,
     automaton: Automaton,
 }
 
 impl Input {
-    pub(crate) fn new(units: Vec<Unit>, symbols: &[Symbol]) -> Input {
+    pub(crate) fn new(units: Vec<Unit>, symbols: Vec<Symbol>) -> Input {
         Input {
             weight_before: prefix_weights(&units),
-            automaton: Automaton::new(symbols),
+            automaton: Automaton::new(&symbols),
+            symbols,
             units,
         }
     }
@@ -278,7 +280,6 @@ impl Message {
         Message {
             weight_before: prefix_weights(&units),
             weight: weight(&units),
-            units,
             symbols,
             distinctive_before,
             domain_end_from,
@@ -287,8 +288,8 @@ impl Message {
     }
 
     #[cfg(test)]
-    pub(crate) fn units(&self) -> &[Unit] {
-        &self.units
+    pub(crate) fn symbols(&self) -> &[Symbol] {
+        &self.symbols
     }
 
     fn has_domain(&self) -> bool {
@@ -315,10 +316,12 @@ impl Message {
 
     /// The confidence (60–100) that `input` quotes this message, or `None`.
     pub(crate) fn score(&self, input: &Input) -> Option<u8> {
-        if self.units.is_empty() {
+        if self.symbols.is_empty() {
             return None;
         }
-        if input.units == self.units {
+        // Units no message has are numbered alike, but none is in a message: equal numbers are
+        // equal units.
+        if input.symbols == self.symbols {
             return Some(100);
         }
         if self.weight < MIN_MESSAGE_WEIGHT || (self.requires_domain && !self.has_domain()) {
@@ -385,7 +388,7 @@ impl Message {
 
     fn score_stretch(&self, input: &Input, s: &Stretch) -> Option<u8> {
         let whole =
-            s.blocks == 1 && s.first.message_start == 0 && s.last.message_end == self.units.len();
+            s.blocks == 1 && s.first.message_start == 0 && s.last.message_end == self.symbols.len();
         let score = if whole {
             90
         } else {
@@ -433,7 +436,7 @@ mod tests {
         let message = Message::new(message_units, symbols, true);
         let input_units = units(input);
         let input_symbols: Vec<Symbol> = input_units.iter().map(&mut intern).collect();
-        message.score(&Input::new(input_units, &input_symbols))
+        message.score(&Input::new(input_units, input_symbols))
     }
 
     const INTERRUPTED: &str = "パスキー登録が中断されました。";

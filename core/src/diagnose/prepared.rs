@@ -93,7 +93,7 @@ impl Prepared {
             .iter()
             .map(|u| self.symbols.get(u).copied().unwrap_or(UNKNOWN))
             .collect();
-        Some(Input::new(units, &symbols))
+        Some(Input::new(units, symbols))
     }
 }
 
@@ -156,9 +156,13 @@ mod tests {
         changed.locales.ja.troubleshooting.faqs[0].messages = vec!["別の文言です。".into()];
         let other = prepared(&changed);
         assert!(!Arc::ptr_eq(&first, &other));
+        let wording: Vec<Symbol> = units("別の文言です")
+            .iter()
+            .map(|u| other.symbols[u])
+            .collect();
         assert!(other
             .entries
             .iter()
-            .any(|e| e.message.units() == units("別の文言です").as_slice()));
+            .any(|e| e.message.symbols() == wording.as_slice()));
     }
 }

@@ -111,6 +111,8 @@ mod prepared;
 mod steps;
 mod texts;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Bundle, Faq, Guide, Locale};
@@ -240,38 +242,32 @@ pub fn diagnose(
         .into_iter()
         .map(|hit| (hit, 100))
         .collect();
+    // Codes whose answers a platform text found replaces: it says what the code meant.
+    let mut refined: Vec<&str> = Vec::new();
     if let Some(input) = prepared.input(input) {
-        let mut faqs: Vec<FaqScore> = Vec::new();
+        let mut faqs = FaqScores::default();
         for entry in &prepared.entries {
             let Some(score) = entry.message.score(&input) else {
                 continue;
             };
             match &entry.origin {
-                Origin::Faq { faq, index } => add_faq_score(&mut faqs, faq, *index, score),
-                Origin::Known(known) => hits.push((
-                    Hit {
-                        source: known.source,
-                        code: known.text,
-                        implied: codes::implied(known.source),
-                        answers: known.answers,
-                    },
-                    score,
-                )),
+                Origin::Faq { faq, index } => faqs.add(faq, *index, score),
+                Origin::Known(known) => {
+                    refined.extend(known.refines);
+                    hits.push((
+                        Hit {
+                            source: known.source,
+                            code: known.text,
+                            implied: codes::implied(known.source),
+                            answers: known.answers,
+                        },
+                        score,
+                    ));
+                }
             }
         }
-        found.extend(by_message(bundle, faqs, platform));
+        found.extend(by_message(bundle, faqs.scores, platform));
     }
-    // A text that says what a code meant replaces the code's general answers.
-    let refined: Vec<&str> = prepared
-        .entries
-        .iter()
-        .filter_map(|e| match &e.origin {
-            Origin::Known(k) if hits.iter().any(|(h, _)| h.code == k.text) => Some(k.refines),
-            _ => None,
-        })
-        .flatten()
-        .copied()
-        .collect();
     hits.retain(|(h, _)| !refined.contains(&h.code));
     for (hit, score) in &hits {
         for answer in hit.answers {
@@ -285,16 +281,19 @@ pub fn diagnose(
 
     // The same answer found twice keeps its best confidence and first position.
     let mut matches: Vec<DiagnosisMatch> = Vec::new();
+    let mut seen: HashMap<AnswerKey, usize> = HashMap::new();
     for m in found.into_iter().filter(|m| m.confidence > 0) {
-        let same = matches.iter_mut().find(|k| {
-            k.faq == m.faq && k.checks == m.checks && k.sections == m.sections && k.cause == m.cause
-        });
-        match same {
+        let key = (m.faq.clone(), m.checks.clone(), m.sections.clone(), m.cause);
+        match seen.get(&key).and_then(|&at| matches.get_mut(at)) {
             Some(kept) if kept.confidence < m.confidence => *kept = m,
             Some(_) => {}
-            None => matches.push(m),
+            None => {
+                seen.insert(key, matches.len());
+                matches.push(m);
+            }
         }
     }
+    // Stable: equal confidences keep the order they were found in.
     matches.sort_by_key(|m| std::cmp::Reverse(m.confidence));
     Ok(matches)
 }
@@ -310,26 +309,42 @@ fn scaled(confidence: u8, score: u8) -> u8 {
 /// Extra confidence when the text quotes more than one message of the same FAQ.
 const CORROBORATION_BONUS: u8 = 5;
 
-/// A FAQ's best score and which of its messages (by position) matched, over every locale.
+/// What makes two matches the same answer.
+type AnswerKey = (Option<String>, Vec<CheckId>, Vec<String>, Cause);
+
+/// A FAQ's best score, over every locale, and whether more than one of its messages (by
+/// position) matched.
 struct FaqScore {
     id: String,
     best: u8,
-    which: Vec<usize>,
+    first: usize,
+    several: bool,
 }
 
-fn add_faq_score(faqs: &mut Vec<FaqScore>, id: &str, index: usize, score: u8) {
-    match faqs.iter_mut().find(|f| f.id == id) {
-        Some(f) => {
-            f.best = f.best.max(score);
-            if !f.which.contains(&index) {
-                f.which.push(index);
+/// FAQ scores in the order the FAQs were first matched.
+#[derive(Default)]
+struct FaqScores {
+    scores: Vec<FaqScore>,
+    at: HashMap<String, usize>,
+}
+
+impl FaqScores {
+    fn add(&mut self, id: &str, index: usize, score: u8) {
+        match self.at.get(id).and_then(|&at| self.scores.get_mut(at)) {
+            Some(f) => {
+                f.best = f.best.max(score);
+                f.several |= f.first != index;
+            }
+            None => {
+                self.at.insert(id.to_owned(), self.scores.len());
+                self.scores.push(FaqScore {
+                    id: id.to_owned(),
+                    best: score,
+                    first: index,
+                    several: false,
+                });
             }
         }
-        None => faqs.push(FaqScore {
-            id: id.to_owned(),
-            best: score,
-            which: vec![index],
-        }),
     }
 }
 
@@ -339,12 +354,25 @@ fn by_message(
     platform: Option<Platform>,
 ) -> Vec<DiagnosisMatch> {
     let mut out = Vec::new();
-    for FaqScore { id, best, which } in scores {
-        let Some(faq) = find_faq(bundle, &id) else {
+    if scores.is_empty() {
+        return out;
+    }
+    // Each FAQ in the source language, or in any locale.
+    let mut faqs: HashMap<&str, &Faq> = HashMap::new();
+    for locale in std::iter::once(Locale::Ja).chain(Locale::ALL) {
+        for faq in &bundle.guide(locale).troubleshooting.faqs {
+            faqs.entry(faq.id.as_str()).or_insert(faq);
+        }
+    }
+    for FaqScore {
+        id, best, several, ..
+    } in scores
+    {
+        let Some(&faq) = faqs.get(id.as_str()) else {
             continue;
         };
         let mut confidence = best;
-        if which.len() > 1 {
+        if several {
             confidence = confidence.saturating_add(CORROBORATION_BONUS).min(100);
         }
         // The same symptom means something else on another platform.

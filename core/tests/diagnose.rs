@@ -11,7 +11,8 @@
 
 use passkey_ready_core::content::{Bundle, Locale};
 use passkey_ready_core::diagnose::{
-    diagnose, DiagnoseError, DiagnosisMatch, MatchSource, MAX_MESSAGE_BYTES,
+    diagnose, explanation, DiagnoseError, DiagnosisCause, DiagnosisMatch, MatchSource,
+    EXPLANATIONS, MAX_MESSAGE_BYTES,
 };
 use passkey_ready_core::readiness::{rules, CheckId};
 use passkey_ready_core::Platform;
@@ -100,9 +101,26 @@ fn assert_invariants(
         let mut seen = m.checks.clone();
         seen.dedup();
         assert_eq!(seen, m.checks, "{what}: a check twice");
+        // Every answer can be explained with the content's words: its FAQ or its explanation.
+        assert_eq!(
+            m.faq.is_some(),
+            m.explanation.is_none(),
+            "{what}: a FAQ or an explanation: {m:?}"
+        );
+        if let Some(id) = &m.explanation {
+            assert!(EXPLANATIONS.contains(&id.as_str()), "{what}: {id}");
+            for locale in Locale::ALL {
+                assert!(
+                    explanation(bundle.guide(locale), id).is_some(),
+                    "{what}: no text for {id} in {}",
+                    locale.code()
+                );
+            }
+        }
         for other in matches.iter().skip(n + 1) {
             assert!(
-                (&m.faq, &m.checks, &m.sections) != (&other.faq, &other.checks, &other.sections),
+                (&m.faq, &m.checks, &m.sections, m.cause)
+                    != (&other.faq, &other.checks, &other.sections, other.cause),
                 "{what}: the same answer twice: {matches:?}"
             );
         }
@@ -146,6 +164,13 @@ fn every_diagnosis_vector() {
             strings(&expect["first_sections"]),
             "{name}: first sections in {matches:#?}"
         );
+        if let Some(cause) = expect.get("first_cause") {
+            assert_eq!(
+                serde_json::to_value(first.cause).unwrap(),
+                *cause,
+                "{name}: first cause in {matches:#?}"
+            );
+        }
     }
 }
 
@@ -445,9 +470,25 @@ fn serialises_with_snake_case_names() {
             "checks": ["device_password", "windows_hello"],
             "sections": ["windows_hello.setup"],
             "matched_by": "dom_exception",
-            "confidence": 45
+            "confidence": 45,
+            "cause": "customer_device",
+            "explanation": null
         })
     );
+    let matches = diagnose(&bundle, "InvalidStateError", None).unwrap();
+    assert_eq!(
+        serde_json::to_value(&matches[0]).unwrap()["explanation"],
+        json!("diagnosis.already_registered")
+    );
+    for (cause, name) in [
+        (DiagnosisCause::CustomerDevice, "customer_device"),
+        (DiagnosisCause::SiteConfiguration, "site_configuration"),
+        (DiagnosisCause::AlreadyRegistered, "already_registered"),
+        (DiagnosisCause::Cancelled, "cancelled"),
+        (DiagnosisCause::Interrupted, "interrupted"),
+    ] {
+        assert_eq!(serde_json::to_value(cause).unwrap(), json!(name));
+    }
     for (source, name) in [
         (MatchSource::Message, "message"),
         (MatchSource::DomException, "dom_exception"),
@@ -456,4 +497,128 @@ fn serialises_with_snake_case_names() {
     ] {
         assert_eq!(serde_json::to_value(source).unwrap(), json!(name));
     }
+}
+
+/// A message of a bank's bundle is held to the same rule as the seed's: a part of it matches
+/// only with what makes it about passkeys, and one with no such word only as the whole input.
+#[test]
+fn a_replacement_bundles_messages_need_a_domain_word_in_part() {
+    let mut value: Value = serde_json::from_str(&Bundle::embedded().unwrap().to_json()).unwrap();
+    for (lang, messages) in [
+        (
+            "ja",
+            [
+                "パスキーの作成がタイムアウトしました。",
+                "通信エラーが発生しました。",
+            ],
+        ),
+        (
+            "en",
+            ["Passkey creation timed out.", "A network error occurred."],
+        ),
+    ] {
+        *value
+            .pointer_mut(&format!("/locales/{lang}/troubleshooting/faqs/0/messages"))
+            .unwrap() = json!(messages);
+    }
+    let bank = Bundle::from_json(&value.to_string()).unwrap();
+    let first = |input: &str| {
+        diagnose(&bank, input, Some(Platform::Android))
+            .unwrap()
+            .first()
+            .and_then(|m| m.faq.clone())
+    };
+    assert_eq!(
+        first("パスキーの作成がタイムアウト").as_deref(),
+        Some("faq.in_app_browser")
+    );
+    assert_eq!(
+        first("passkey creation timed"),
+        Some("faq.in_app_browser".into())
+    );
+    assert_eq!(
+        first("通信エラーが発生しました。").as_deref(),
+        Some("faq.in_app_browser")
+    );
+    for input in [
+        "タイムアウトしました",
+        "ダウンロードがタイムアウトしました",
+        "creation timed out",
+        "「通信エラーが発生しました」と出ました",
+        "A network error occurred while downloading",
+    ] {
+        assert_eq!(first(input), None, "{input}");
+    }
+}
+
+/// Credential Manager's "no create option" when a provider is set up: its settings, and the
+/// third-party provider chosen instead of Google Password Manager.
+#[test]
+fn no_create_option_also_points_to_the_provider_settings() {
+    let bundle = Bundle::embedded().unwrap();
+    let matches = diagnose(
+        &bundle,
+        "androidx.credentials.exceptions.CreateCredentialNoCreateOptionException",
+        Some(Platform::Android),
+    )
+    .unwrap();
+    let provider = matches
+        .iter()
+        .find(|m| m.explanation.as_deref() == Some("diagnosis.provider_settings"))
+        .unwrap_or_else(|| panic!("{matches:#?}"));
+    assert_eq!(provider.checks, [CheckId::GoogleAutofill]);
+    assert_eq!(provider.sections, ["android.google_autofill"]);
+    for locale in Locale::ALL {
+        let text = explanation(bundle.guide(locale), "diagnosis.provider_settings").unwrap();
+        assert!(text.contains("Google"), "{text}");
+    }
+}
+
+/// A configuration error's text replaces the device answers of its code.
+#[test]
+fn a_configuration_text_replaces_the_codes_device_answers() {
+    let bundle = Bundle::embedded().unwrap();
+    for (input, platform) in [
+        (
+            "Error Domain=com.apple.AuthenticationServices.AuthorizationError Code=1004 \"Application with identifier A1B2C3D4E5.com.example.bank is not associated with domain www.bank.example\"",
+            Some(Platform::Ios),
+        ),
+        (
+            "DOMException: SecurityError: The relying party ID is not a registrable domain suffix of, nor equal to the current domain.",
+            None,
+        ),
+        (
+            "androidx.credentials.exceptions.CreateCredentialUnknownException: The incoming request cannot be validated",
+            Some(Platform::Android),
+        ),
+    ] {
+        let matches = diagnose(&bundle, input, platform).unwrap();
+        assert!(!matches.is_empty(), "{input}");
+        for m in &matches {
+            assert_eq!(m.cause, DiagnosisCause::SiteConfiguration, "{input}: {matches:#?}");
+            assert!(m.checks.is_empty() && m.faq.is_none(), "{input}: {matches:#?}");
+        }
+    }
+}
+
+/// Every bundle must explain the answers diagnosis gives.
+#[test]
+fn a_bundle_without_an_explanation_is_invalid() {
+    let mut bundle = Bundle::embedded().unwrap();
+    assert!(passkey_ready_core::content::validate(&bundle).is_empty());
+    bundle
+        .locales
+        .en
+        .troubleshooting
+        .explanations
+        .retain(|e| e.id != "diagnosis.site_configuration");
+    let problems = passkey_ready_core::content::validate(&bundle);
+    assert!(
+        problems.iter().any(|p| {
+            let text = p.to_string();
+            text.contains("en.troubleshooting.explanations")
+                && text.contains("diagnosis.site_configuration")
+        }),
+        "{problems:#?}"
+    );
 }

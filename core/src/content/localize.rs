@@ -35,6 +35,7 @@ impl Guide {
             f(&mut faq.answer);
             faq.messages.iter_mut().for_each(&mut *f);
         }
+        t.explanations.iter_mut().for_each(|e| f(&mut e.text));
         let p = &mut self.preparation;
         f(&mut p.heading);
         p.paragraphs.iter_mut().for_each(&mut *f);

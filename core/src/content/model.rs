@@ -89,6 +89,9 @@ pub struct Guide {
 pub struct Troubleshooting {
     pub heading: String,
     pub faqs: Vec<Faq>,
+    /// Sentences explaining diagnosis answers that are not FAQs (`diagnosis.…` ids, see
+    /// `crate::diagnose::EXPLANATIONS`); not part of the page.
+    pub explanations: Vec<Explanation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -370,4 +373,14 @@ impl Guide {
     pub fn faq(&self, id: &str) -> Option<&Faq> {
         self.troubleshooting.faqs.iter().find(|f| f.id == id)
     }
+}
+
+/// A sentence explaining one kind of diagnosis answer (the site's configuration, already
+/// registered, …), shown with the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    pub id: String,
+    pub text: String,
 }

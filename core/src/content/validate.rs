@@ -156,6 +156,10 @@ fn check_guide(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) {
     for faq in &guide.troubleshooting.faqs {
         ids.push((format!("{code}.troubleshooting.faqs[{}]", faq.id), &faq.id));
     }
+    for e in &guide.troubleshooting.explanations {
+        let path = format!("{code}.troubleshooting.explanations[{}]", e.id);
+        ids.push((path, &e.id));
+    }
     let table = &guide.preparation.device_table;
     for note in &table.footnotes {
         let path = format!("{code}.preparation.device_table.footnotes[{}]", note.id);
@@ -219,6 +223,16 @@ fn check_guide(locale: Locale, guide: &Guide, problems: &mut Vec<Problem>) {
             problems.push(Problem::MissingCheck {
                 locale: code.to_owned(),
                 id: check.as_str().to_owned(),
+            });
+        }
+    }
+
+    // Diagnosis explains its answers with these texts: they must exist.
+    for id in crate::diagnose::EXPLANATIONS {
+        if crate::diagnose::explanation(guide, id).is_none() {
+            problems.push(Problem::UnresolvedReference {
+                path: format!("{code}.troubleshooting.explanations"),
+                target: id.to_owned(),
             });
         }
     }

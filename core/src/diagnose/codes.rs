@@ -26,14 +26,16 @@
 //!   text that names the error, `ASAuthorizationErrorFailed`.
 //!
 //! Unknown names match nothing. What each code is taken to mean is in the tables below, with
-//! the reason; an answer with no FAQ and no checks means "recognised, and nothing on the device
-//! needs setting up" (already registered, interrupted, or a problem of the app or the site).
+//! the reason. Each answer says what most likely went wrong (its `cause`) and which of the
+//! content's explanations tells the customer; an answer with no FAQ and no checks means
+//! "recognised, and nothing on the device needs setting up" (already registered, cancelled,
+//! interrupted, or the configuration of the app or the site).
 
 use crate::readiness::CheckId;
 use crate::Platform;
 
 use super::normalize::fold;
-use super::MatchSource;
+use super::{Cause, MatchSource};
 
 /// One thing a code may mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +48,29 @@ pub(crate) struct Answer {
     /// Where the answer holds; empty: everywhere.
     pub scope: &'static [Platform],
     pub confidence: u8,
+    pub cause: Cause,
+    /// The id of the content's text explaining the answer when there is no FAQ
+    /// (`troubleshooting.explanations`, see [`super::EXPLANATIONS`]).
+    pub explanation: &'static str,
 }
 
-/// A code found in the text.
+impl Answer {
+    /// The same answer, for another cause and with another explanation.
+    const fn because(self, cause: Cause, explanation: &'static str) -> Answer {
+        Answer {
+            cause,
+            explanation,
+            ..self
+        }
+    }
+}
+
+/// A code (or a platform's text for one, see `texts`) found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub source: MatchSource,
-    /// The code's canonical name (`NotAllowedError`, `TYPE_NO_CREATE_OPTIONS`, `1004`).
+    /// The code's canonical name (`NotAllowedError`, `TYPE_NO_CREATE_OPTIONS`, `1004`), or the
+    /// platform's text.
     pub code: &'static str,
     /// The platforms the code itself belongs to; empty: any.
     pub implied: &'static [Platform],
@@ -69,7 +87,6 @@ const APPLE: &[Platform] = &[P::Ios, P::Ipados, P::Macos];
 const MAC: &[Platform] = &[P::Macos];
 const WINDOWS: &[Platform] = &[P::Windows];
 const MOBILE: &[Platform] = &[P::Android, P::Ios, P::Ipados];
-const DESKTOP: &[Platform] = &[P::Macos, P::Windows];
 
 /// What the guide has the customer set up on each platform for a passkey to be saved.
 const ANDROID_SETUP: &[CheckId] = &[C::ScreenLock, C::GoogleAccount, C::GoogleAutofill];
@@ -83,7 +100,20 @@ const MAC_SETUP: &[CheckId] = &[C::AppleAccount, C::TwoFactorAuth, C::IcloudKeyc
 const WINDOWS_HELLO_SETUP: &[CheckId] = &[C::DevicePassword, C::WindowsHello];
 
 const IN_APP_BROWSER: Option<&str> = Some("faq.in_app_browser");
-const SECURITY_KEY_PROMPT: Option<&str> = Some("faq.security_key_prompt");
+pub(crate) const SECURITY_KEY_PROMPT_FAQ: &str = "faq.security_key_prompt";
+const SECURITY_KEY_PROMPT: Option<&str> = Some(SECURITY_KEY_PROMPT_FAQ);
+
+// Explanations (ids of `troubleshooting.explanations`).
+pub(crate) const DEVICE_SETUP: &str = "diagnosis.device_setup";
+pub(crate) const NOT_ALLOWED_TEXT: &str = "diagnosis.not_allowed";
+pub(crate) const CANCELLED_TEXT: &str = "diagnosis.cancelled";
+pub(crate) const ALREADY_REGISTERED_TEXT: &str = "diagnosis.already_registered";
+pub(crate) const INTERRUPTED_TEXT: &str = "diagnosis.interrupted";
+pub(crate) const SITE_CONFIGURATION_TEXT: &str = "diagnosis.site_configuration";
+pub(crate) const UNSUPPORTED_TEXT: &str = "diagnosis.unsupported";
+pub(crate) const SCREEN_LOCK_TEXT: &str = "diagnosis.screen_lock";
+pub(crate) const APPLE_NOT_CONFIGURED_TEXT: &str = "diagnosis.apple_not_configured";
+pub(crate) const PROVIDER_SETTINGS_TEXT: &str = "diagnosis.provider_settings";
 
 const fn answer(
     faq: Option<&'static str>,
@@ -96,12 +126,36 @@ const fn answer(
         checks,
         scope,
         confidence,
+        cause: Cause::CustomerDevice,
+        explanation: DEVICE_SETUP,
     }
 }
 
 /// Recognised; nothing on the device to set up.
-const fn nothing_to_set_up(confidence: u8) -> Answer {
-    answer(None, &[], ANY, confidence)
+const fn nothing_to_set_up(confidence: u8, cause: Cause, explanation: &'static str) -> Answer {
+    answer(None, &[], ANY, confidence).because(cause, explanation)
+}
+
+/// The site's or the app's configuration (relying party id, associated domains, asset links):
+/// nothing the customer can set up; the support team needs to know.
+pub(crate) const fn site_configuration(confidence: u8) -> Answer {
+    nothing_to_set_up(
+        confidence,
+        Cause::SiteConfiguration,
+        SITE_CONFIGURATION_TEXT,
+    )
+}
+
+const fn already_registered(confidence: u8) -> Answer {
+    nothing_to_set_up(
+        confidence,
+        Cause::AlreadyRegistered,
+        ALREADY_REGISTERED_TEXT,
+    )
+}
+
+const fn interrupted(confidence: u8) -> Answer {
+    nothing_to_set_up(confidence, Cause::Interrupted, INTERRUPTED_TEXT)
 }
 
 // --- WebAuthn DOMException -------------------------------------------------------------------
@@ -111,35 +165,66 @@ const fn nothing_to_set_up(confidence: u8) -> Answer {
 /// Hello that prompt is the security-key dialog of `faq.security_key_prompt`; on the other
 /// platforms it asks for the setting the guide describes. In an in-app browser on a smartphone
 /// the bank's page reports 「パスキー登録が中断されました。」, which can come from this error.
-const NOT_ALLOWED: &[Answer] = &[
+pub(crate) const NOT_ALLOWED: &[Answer] = &[
     answer(SECURITY_KEY_PROMPT, WINDOWS_HELLO_SETUP, WINDOWS, 45),
-    answer(None, ANDROID_SETUP, ANDROID, 40),
-    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 40),
-    answer(None, MAC_SETUP, MAC, 40),
+    answer(None, ANDROID_SETUP, ANDROID, 40).because(Cause::CustomerDevice, NOT_ALLOWED_TEXT),
+    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 40)
+        .because(Cause::CustomerDevice, NOT_ALLOWED_TEXT),
+    answer(None, MAC_SETUP, MAC, 40).because(Cause::CustomerDevice, NOT_ALLOWED_TEXT),
     answer(IN_APP_BROWSER, &[C::StandardBrowser], MOBILE, 35),
 ];
 
+/// The customer cancelled (Safari's "This request has been cancelled by the user.", a page's
+/// 「パスキー登録がキャンセルされました」): try again; the setup is the next thing to look at
+/// when the cancellation followed a prompt for a setting.
+pub(crate) const USER_CANCELLED: &[Answer] = &[
+    nothing_to_set_up(60, Cause::Cancelled, CANCELLED_TEXT),
+    answer(None, ANDROID_SETUP, ANDROID, 30).because(Cause::Cancelled, CANCELLED_TEXT),
+    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 30).because(Cause::Cancelled, CANCELLED_TEXT),
+    answer(None, MAC_SETUP, MAC, 25).because(Cause::Cancelled, CANCELLED_TEXT),
+];
+
+/// The platform asked for a security key (Windows' 「セキュリティ キーの PIN を入力してください」):
+/// the symptom of `faq.security_key_prompt`, Windows Hello not set up.
+pub(crate) const SECURITY_KEY_PIN: &[Answer] = &[answer(
+    SECURITY_KEY_PROMPT,
+    WINDOWS_HELLO_SETUP,
+    WINDOWS,
+    90,
+)];
+
+/// The security-key prompt on Android: Chrome asks for an external security key when the
+/// device has no screen lock, so the passkey cannot be saved on the phone.
+pub(crate) const SECURITY_KEY_PROMPT_ON_ANDROID: Answer =
+    answer(None, &[C::ScreenLock], ANDROID, 100).because(Cause::CustomerDevice, SCREEN_LOCK_TEXT);
+
+/// A configuration error the platform states in words (RP ID, associated domains, asset
+/// links).
+pub(crate) const SITE_CONFIGURATION: &[Answer] = &[site_configuration(90)];
+
 /// A passkey for this account is already on the authenticator (excludeCredentials matched):
 /// nothing to set up, the customer can sign in with it.
-const INVALID_STATE: &[Answer] = &[nothing_to_set_up(90)];
+pub(crate) const INVALID_STATE: &[Answer] = &[already_registered(90)];
 
 /// The browser cannot create a passkey at all: on a smartphone, almost always an app's
 /// built-in browser (WebView); elsewhere, or also, an old OS or browser.
 const NOT_SUPPORTED: &[Answer] = &[
     answer(IN_APP_BROWSER, &[C::StandardBrowser], MOBILE, 70),
-    answer(None, &[C::OsVersion, C::StandardBrowser], ANY, 35),
+    answer(None, &[C::OsVersion, C::StandardBrowser], ANY, 35)
+        .because(Cause::CustomerDevice, UNSUPPORTED_TEXT),
 ];
 
-/// The page is not allowed to create a passkey for the site: on a smartphone, typically an
-/// app's built-in browser or an embedded page; otherwise the page was not opened directly in
-/// a browser. (It can also be the site's own configuration, which no setting fixes.)
+/// The site asked for a passkey of a domain the page is not on (the relying party id is not
+/// the page's domain or a suffix of it, or the app is not associated with the domain): the
+/// site's or the app's configuration, which no setting on the device fixes. Less often, on a
+/// smartphone, a page embedded in an app's built-in browser.
 const SECURITY: &[Answer] = &[
-    answer(IN_APP_BROWSER, &[C::StandardBrowser], MOBILE, 60),
-    answer(None, &[C::StandardBrowser], DESKTOP, 30),
+    site_configuration(60),
+    answer(IN_APP_BROWSER, &[C::StandardBrowser], MOBILE, 30),
 ];
 
 /// The page itself stopped the request (another request, leaving the page): try again.
-const ABORT: &[Answer] = &[nothing_to_set_up(30)];
+const ABORT: &[Answer] = &[interrupted(30)];
 
 /// The authenticator cannot verify the user: no screen lock, passcode or Windows Hello.
 const CONSTRAINT: &[Answer] = &[
@@ -180,17 +265,26 @@ const DOM_NAMES: [(&str, &str, &[Answer]); 7] = [
 
 /// No provider offered to save the passkey: no screen lock, no Google account, or Google
 /// Password Manager not the autofill/passkey provider.
-const NO_CREATE_OPTION: &[Answer] = &[answer(None, ANDROID_SETUP, ANDROID, 90)];
+/// When a provider is set up, its settings: developers report that turning the preferred
+/// service off and on again clears it, and a third-party service chosen instead of Google
+/// Password Manager is where the passkey would be saved.
+const NO_CREATE_OPTION: &[Answer] = &[
+    answer(None, ANDROID_SETUP, ANDROID, 90),
+    answer(None, &[C::GoogleAutofill], ANDROID, 60)
+        .because(Cause::CustomerDevice, PROVIDER_SETTINGS_TEXT),
+];
 /// The customer closed the sheet, often because it asked for a setting first.
-const CANCELLED: &[Answer] = &[answer(None, ANDROID_SETUP, ANDROID, 30)];
+const CANCELLED: &[Answer] =
+    &[answer(None, ANDROID_SETUP, ANDROID, 30).because(Cause::Cancelled, CANCELLED_TEXT)];
 /// Interrupted inside the system ("retrying should fix it"): nothing to set up.
-const INTERRUPTED: &[Answer] = &[nothing_to_set_up(50)];
+const INTERRUPTED: &[Answer] = &[interrupted(50)];
 const CM_UNKNOWN: &[Answer] = &[answer(None, ANDROID_SETUP, ANDROID, 30)];
 /// Credential Manager is not available on this device: too old an Android (or no Google
 /// Play services).
-const UNSUPPORTED: &[Answer] = &[answer(None, &[C::OsVersion], ANDROID, 60)];
+const UNSUPPORTED: &[Answer] =
+    &[answer(None, &[C::OsVersion], ANDROID, 60).because(Cause::CustomerDevice, UNSUPPORTED_TEXT)];
 /// The app is missing its Credential Manager provider library: the app's problem.
-const PROVIDER_CONFIGURATION: &[Answer] = &[nothing_to_set_up(40)];
+const PROVIDER_CONFIGURATION: &[Answer] = &[site_configuration(40)];
 /// A WebAuthn error without its name.
 const CM_DOM: &[Answer] = &[answer(None, ANDROID_SETUP, ANDROID, 30)];
 
@@ -276,8 +370,8 @@ const CREDENTIAL_MANAGER_SHARED: [(&str, &str, &[Answer]); 3] = [
 /// Cancelled by the customer; iOS cancels, too, when it asks to turn on iCloud Keychain or set a
 /// passcode and the customer declines.
 const AS_CANCELED: &[Answer] = &[
-    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 30),
-    answer(None, MAC_SETUP, MAC, 25),
+    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 30).because(Cause::Cancelled, CANCELLED_TEXT),
+    answer(None, MAC_SETUP, MAC, 25).because(Cause::Cancelled, CANCELLED_TEXT),
 ];
 /// Failed with no reason given (1000): also what "save on another device" ends with.
 const AS_UNKNOWN: &[Answer] = &[
@@ -285,24 +379,34 @@ const AS_UNKNOWN: &[Answer] = &[
     answer(None, MAC_SETUP, MAC, 25),
 ];
 /// The response or the request was not valid for the app (1002, 1005): the app's problem.
-const AS_APP_PROBLEM: &[Answer] = &[nothing_to_set_up(30)];
+const AS_APP_PROBLEM: &[Answer] = &[site_configuration(30)];
 /// Nothing handled the request (1003): no passkey store is set up (iCloud Keychain off,
 /// AutoFill off, no passcode).
 const AS_NOT_HANDLED: &[Answer] = &[
     answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 60),
     answer(None, MAC_SETUP, MAC, 55),
 ];
-/// Failed (1004): most often the device setup; it can also be the app's associated domain.
+/// Failed (1004): most often the device setup; it can also be the app's associated domain
+/// (then the error's text says "… is not associated with domain …", see `texts`).
 const AS_FAILED: &[Answer] = &[
     answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 55),
     answer(None, MAC_SETUP, MAC, 50),
+    site_configuration(20),
 ];
 /// Already registered on this device (1006).
-const AS_EXCLUDED: &[Answer] = &[nothing_to_set_up(90)];
-/// The device is not set up to create passkeys (1010, iOS/macOS 26).
+const AS_EXCLUDED: &[Answer] = &[already_registered(90)];
+/// The device is not set up to create passkeys (1010, `deviceNotConfiguredForPasskeyCreation`,
+/// iOS/macOS 26): a passkey needs a passcode and iCloud Keychain (on a Mac, iCloud Keychain).
 const AS_NOT_CONFIGURED: &[Answer] = &[
-    answer(None, APPLE_MOBILE_SETUP, APPLE_MOBILE, 85),
-    answer(None, MAC_SETUP, MAC, 80),
+    answer(
+        None,
+        &[C::Passcode, C::IcloudKeychainSync],
+        APPLE_MOBILE,
+        85,
+    )
+    .because(Cause::CustomerDevice, APPLE_NOT_CONFIGURED_TEXT),
+    answer(None, &[C::IcloudKeychainSync], MAC, 80)
+        .because(Cause::CustomerDevice, APPLE_NOT_CONFIGURED_TEXT),
 ];
 
 /// Codes, Swift case names (lower case) and meanings. 1007–1009 (credential import and export,
@@ -329,6 +433,15 @@ const AUTHORIZATION_PREFIX: &str = "asauthorizationerror";
 
 // --- Recognition -----------------------------------------------------------------------------
 
+/// The platforms a code or text of this kind comes from; empty: any.
+pub(crate) fn implied(source: MatchSource) -> &'static [Platform] {
+    match source {
+        MatchSource::CredentialManager => ANDROID,
+        MatchSource::AuthorizationError => APPLE,
+        MatchSource::DomException | MatchSource::Message => ANY,
+    }
+}
+
 /// A run of identifier characters, split at dots: `androidx.credentials.TYPE_X` →
 /// `["androidx", "credentials", "type_x"]`, lower case.
 fn tokens(lower: &str) -> Vec<Vec<&str>> {
@@ -346,11 +459,7 @@ pub(crate) fn recognise(text: &str) -> Vec<Hit> {
     let tokens = tokens(&lower);
     let mut hits: Vec<Hit> = Vec::new();
     let mut push = |source: MatchSource, code: &'static str, answers: &'static [Answer]| {
-        let implied = match source {
-            MatchSource::CredentialManager => ANDROID,
-            MatchSource::AuthorizationError => APPLE,
-            MatchSource::DomException | MatchSource::Message => ANY,
-        };
+        let implied = implied(source);
         if !hits.iter().any(|h| h.source == source && h.code == code) {
             hits.push(Hit {
                 source,

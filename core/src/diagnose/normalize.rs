@@ -100,7 +100,7 @@ pub(crate) fn fold(text: &str) -> String {
 }
 
 /// A unit of comparison: an ASCII word or one other letter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Unit {
     Word(String),
     Char(char),

@@ -30,11 +30,13 @@ public typealias InAppBrowser = PasskeyReadyFFI.InAppBrowser
 // Diagnosis
 public typealias DiagnosisMatch = PasskeyReadyFFI.DiagnosisMatch
 public typealias MatchSource = PasskeyReadyFFI.MatchSource
+public typealias DiagnosisCause = PasskeyReadyFFI.DiagnosisCause
 
 // The guide
 public typealias Guide = PasskeyReadyFFI.Guide
 public typealias Troubleshooting = PasskeyReadyFFI.Troubleshooting
 public typealias Faq = PasskeyReadyFFI.Faq
+public typealias Explanation = PasskeyReadyFFI.Explanation
 public typealias Preparation = PasskeyReadyFFI.Preparation
 public typealias DeviceTable = PasskeyReadyFFI.DeviceTable
 public typealias TableHeader = PasskeyReadyFFI.TableHeader

@@ -13,6 +13,8 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
     let firstFaq: String?
     let firstChecks: [String]
     let firstSections: [String]
+    /// `first_cause`, when the case gives one.
+    let firstCause: String?
 
     var testDescription: String { name }
 
@@ -29,6 +31,11 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
             case .string(let id): id
             default: throw VectorError(description: "`first_faq` is neither null nor a string")
             }
+            let firstCause: String? = switch expect["first_cause"] {
+            case nil: nil
+            case .string(let name)?: name
+            default: throw VectorError(description: "`first_cause` is not a string")
+            }
             guard let empty = try Vectors.field(expect, "empty").bool else {
                 throw VectorError(description: "`empty` is not a boolean")
             }
@@ -39,7 +46,8 @@ struct DiagnosisCase: Sendable, CustomTestStringConvertible {
                 empty: empty,
                 firstFaq: firstFaq,
                 firstChecks: try Vectors.strings(expect, "first_checks"),
-                firstSections: try Vectors.strings(expect, "first_sections")
+                firstSections: try Vectors.strings(expect, "first_sections"),
+                firstCause: firstCause
             )
         }
     }
@@ -50,7 +58,8 @@ struct DiagnosisVectorTests {
     static let readiness: PasskeyReadiness? = try? PasskeyReadiness(readers: FakeDevice().readers, opener: FakeOpener())
 
     /// What every answer keeps: ranked best first, confidence in 1...100, each FAQ and
-    /// section exists in both languages, no answer twice.
+    /// section exists in both languages, a FAQ or an explanation (whose text exists in both
+    /// languages), no answer twice.
     static func expectInvariants(_ matches: [DiagnosisMatch], _ readiness: PasskeyReadiness) {
         let guides = [readiness.guide(locale: .ja), readiness.guide(locale: .en)]
         for (better, worse) in zip(matches, matches.dropFirst()) {
@@ -66,10 +75,17 @@ struct DiagnosisVectorTests {
                     #expect(guide.guides.contains { $0.parts.contains { $0.id == section } }, "\(section) is not a part")
                 }
             }
+            #expect((match.faq == nil) != (match.explanation == nil), "a FAQ or an explanation")
+            if let explanation = match.explanation {
+                for guide in guides {
+                    #expect(guide.troubleshooting.explanations.contains { $0.id == explanation }, "\(explanation) has no text")
+                }
+            }
             #expect(Set(match.checks.map(\.id)).count == match.checks.count, "a check twice")
             for other in matches.dropFirst(index + 1) {
                 #expect(
-                    (match.faq, match.checks, match.sections) != (other.faq, other.checks, other.sections),
+                    (match.faq, match.checks, match.sections, Names.of(match.cause))
+                        != (other.faq, other.checks, other.sections, Names.of(other.cause)),
                     "the same answer twice"
                 )
             }
@@ -94,6 +110,9 @@ struct DiagnosisVectorTests {
         #expect(first.faq == vector.firstFaq, "first faq in \(matches)")
         #expect(first.checks.map(\.id) == vector.firstChecks, "first checks in \(matches)")
         #expect(first.sections == vector.firstSections, "first sections in \(matches)")
+        if let cause = vector.firstCause {
+            #expect(Names.of(first.cause) == cause, "first cause in \(matches)")
+        }
         // The bindings' free function and the SDK agree.
         let core = try PasskeyReadyFFI.PasskeyReady(service: nil)
         #expect(try core.diagnose(input: vector.input, platform: vector.platform) == matches)

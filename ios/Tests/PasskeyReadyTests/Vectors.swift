@@ -167,6 +167,16 @@ enum Names {
         }
     }
 
+    static func of(_ cause: DiagnosisCause) -> String {
+        switch cause {
+        case .customerDevice: "customer_device"
+        case .siteConfiguration: "site_configuration"
+        case .alreadyRegistered: "already_registered"
+        case .cancelled: "cancelled"
+        case .interrupted: "interrupted"
+        }
+    }
+
     static func of(_ platform: Platform) -> String {
         switch platform {
         case .android: "android"

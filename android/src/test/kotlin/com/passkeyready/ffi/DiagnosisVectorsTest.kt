@@ -8,8 +8,9 @@ import org.junit.jupiter.api.TestFactory
 
 /**
  * tests/vectors/diagnoses.json through the bindings, with the semantics of
- * core/tests/diagnose.rs: whether any match comes back, and the FAQ, checks (in fixing order)
- * and sections of the best one; the ranking and confidence range hold for every answer.
+ * core/tests/diagnose.rs: whether any match comes back, and the FAQ, checks (in fixing order),
+ * sections and (when the case gives `first_cause`) cause of the best one; the ranking, the
+ * confidence range and "a FAQ or an explanation" hold for every answer.
  */
 class DiagnosisVectorsTest {
     private val core = PasskeyReady(null)
@@ -29,6 +30,7 @@ class DiagnosisVectorsTest {
             }
             for (match in matches) {
                 assertTrue(match.confidence.toInt() in 1..100, "$name: confidence ${match.confidence}")
+                assertTrue((match.faq == null) != (match.explanation == null), "$name: a FAQ or an explanation: $match")
             }
 
             assertEquals(expect["empty"].booleanValue(), matches.isEmpty(), "$name: $matches")
@@ -40,6 +42,9 @@ class DiagnosisVectorsTest {
             assertEquals(expect["first_faq"].textOrNull(), first.faq, "$name: first faq in $matches")
             assertEquals(expect["first_checks"].strings(), first.checks.map { checkIdString(it) }, "$name: first checks in $matches")
             assertEquals(expect["first_sections"].strings(), first.sections, "$name: first sections in $matches")
+            expect.path("first_cause").textOrNull()?.let { cause ->
+                assertEquals(cause, first.cause.wireName(), "$name: first cause in $matches")
+            }
         }
     }
 }

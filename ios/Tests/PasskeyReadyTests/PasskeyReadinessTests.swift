@@ -59,7 +59,8 @@ struct PasskeyReadinessTests {
         #expect(report.platform == .ios)
         #expect(report.guide == "ios")
         #expect(report.status == .needsConfirmation)
-        #expect(report.questions.map(\.check) == [.icloudKeychainSync, .autofillPasswordsPasskeys, .standardBrowser])
+        // First: whether passkeys are already in use here (no API can read it).
+        #expect(report.questions.map(\.check) == [.alreadyUsesPasskeys, .icloudKeychainSync, .autofillPasswordsPasskeys, .standardBrowser])
         #expect(report.questions.allSatisfy { !$0.text.isEmpty })
         #expect(report.findings.first { $0.check == .passcode }?.status == .pass)
     }
@@ -79,7 +80,7 @@ struct PasskeyReadinessTests {
     func answers() throws {
         let sdk = try readiness()
         var report = try sdk.answer(.icloudKeychainSync, yes: true)
-        #expect(report.questions.map(\.check) == [.autofillPasswordsPasskeys, .standardBrowser])
+        #expect(report.questions.map(\.check) == [.alreadyUsesPasskeys, .autofillPasswordsPasskeys, .standardBrowser])
         #expect(try sdk.check() == report)
         report = try sdk.answer(.autofillPasswordsPasskeys, yes: true)
         report = try sdk.answer(.standardBrowser, yes: true)
@@ -96,10 +97,10 @@ struct PasskeyReadinessTests {
         #expect(autofill.action == .credentialProviderSettings)
 
         sdk.forgetAnswer(.standardBrowser)
-        #expect(try sdk.check().questions.map(\.check) == [.standardBrowser])
+        #expect(try sdk.check().questions.map(\.check) == [.alreadyUsesPasskeys, .standardBrowser])
         sdk.forgetAnswers()
         #expect(sdk.answers.isEmpty)
-        #expect(try sdk.check().questions.count == 3)
+        #expect(try sdk.check().questions.count == 4)
     }
 
     @Test("opening a finding's settings forgets its answer, so the customer is asked again")
@@ -135,7 +136,7 @@ struct PasskeyReadinessTests {
     @Test("a known standard browser is not asked about")
     func userAgent() throws {
         let report = try readiness(userAgent: safariOnIOS17).check()
-        #expect(report.questions.map(\.check) == [.icloudKeychainSync, .autofillPasswordsPasskeys])
+        #expect(report.questions.map(\.check) == [.alreadyUsesPasskeys, .icloudKeychainSync, .autofillPasswordsPasskeys])
         #expect(report.browser?.browser == .safari)
         #expect(report.findings.first { $0.check == .standardBrowser }?.status == .pass)
     }
@@ -147,8 +148,8 @@ struct PasskeyReadinessTests {
         let old = FakeDevice { $0.osVersion = .init(majorVersion: 15, minorVersion: 8, patchVersion: 0) }
         let report = try readiness(old).check()
         #expect(report.status == .unsupported)
-        #expect(report.findings.first?.check == .osVersion)
-        #expect(report.findings.first?.status == .fail)
+        #expect(report.findings.first { $0.check == .osVersion }?.status == .fail)
+        #expect(report.questions.isEmpty)
     }
 
     @Test("answers from many threads at once are all kept")

@@ -61,14 +61,15 @@ class PasskeyReadinessTest {
         val jaGuide = readiness.guide(Locale.JA)
         assertEquals(Locale.JA, readiness.deviceLocale())
         assertEquals(jaGuide.report.needsConfirmation, ja.summary)
-        assertEquals(jaGuide.checks.single { it.id == "google_account" }.question, ja.questions.single().text)
+        assertEquals(listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.GOOGLE_ACCOUNT), ja.questions.map { it.check })
+        assertEquals(jaGuide.checks.single { it.id == "google_account" }.question, ja.questions[1].text)
 
         language = "en"
         val en = readiness.check()
         val enGuide = readiness.guide(Locale.EN)
         assertEquals(Locale.EN, readiness.deviceLocale())
         assertEquals(enGuide.report.needsConfirmation, en.summary)
-        assertEquals(enGuide.checks.single { it.id == "google_account" }.question, en.questions.single().text)
+        assertEquals(enGuide.checks.single { it.id == "google_account" }.question, en.questions[1].text)
         assertTrue(ja.summary != en.summary)
 
         language = "fr"
@@ -89,7 +90,7 @@ class PasskeyReadinessTest {
     fun `a question answered yes is remembered across checks`() {
         val first = readiness.check()
         assertEquals(ReadinessStatus.NEEDS_CONFIRMATION, first.status)
-        assertEquals(listOf(CheckId.GOOGLE_ACCOUNT), first.questions.map { it.check })
+        assertEquals(listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.GOOGLE_ACCOUNT), first.questions.map { it.check })
 
         val answered = readiness.answer(CheckId.GOOGLE_ACCOUNT, true)
         assertEquals(ReadinessStatus.READY, answered.status)
@@ -125,7 +126,7 @@ class PasskeyReadinessTest {
         // Back in onResume: the account still cannot be seen, so the question comes back.
         val back = readiness.check()
         assertEquals(ReadinessStatus.NEEDS_CONFIRMATION, back.status)
-        assertEquals(listOf(CheckId.GOOGLE_ACCOUNT), back.questions.map { it.check })
+        assertEquals(listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.GOOGLE_ACCOUNT), back.questions.map { it.check })
         assertEquals(mapOf(CheckId.GOOGLE_AUTOFILL to false), readiness.answers)
     }
 
@@ -175,11 +176,14 @@ class PasskeyReadinessTest {
         assertEquals(emptyList<Any>(), readiness.check().questions)
 
         readiness.forgetAnswer(CheckId.STANDARD_BROWSER)
-        assertEquals(listOf(CheckId.STANDARD_BROWSER), readiness.check().questions.map { it.check })
+        assertEquals(
+            listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.STANDARD_BROWSER),
+            readiness.check().questions.map { it.check },
+        )
 
         readiness.forgetAnswers()
         assertEquals(
-            listOf(CheckId.GOOGLE_ACCOUNT, CheckId.STANDARD_BROWSER),
+            listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.GOOGLE_ACCOUNT, CheckId.STANDARD_BROWSER),
             readiness.check().questions.map { it.check },
         )
     }

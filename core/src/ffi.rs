@@ -7,9 +7,12 @@
 
 use std::sync::{Arc, RwLock};
 
-use crate::content::{render, Bundle, BundleError, ContentStore, Guide, Locale};
+use crate::content::{
+    check_service_name, render, Bundle, BundleError, ContentStore, Guide, Locale,
+};
 use crate::diagnose::{self, DiagnoseError, DiagnosisMatch};
 use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError};
+use crate::untrusted::quote;
 use crate::useragent::{self, UserAgentError, UserAgentInfo};
 use crate::Platform;
 
@@ -34,12 +37,13 @@ pub enum PasskeyReadyError {
 
 impl From<BundleError> for PasskeyReadyError {
     fn from(err: BundleError) -> Self {
+        // At most MAX_PROBLEMS problems plus one line saying there are more.
         let problems = match &err {
             BundleError::Invalid { problems } => problems.iter().map(ToString::to_string).collect(),
             other => vec![other.to_string()],
         };
         PasskeyReadyError::InvalidBundle {
-            reason: err.to_string(),
+            reason: err.summary(),
             problems,
         }
     }
@@ -49,13 +53,15 @@ impl From<SnapshotError> for PasskeyReadyError {
     fn from(err: SnapshotError) -> Self {
         let field = match &err {
             SnapshotError::TooLarge { .. } => "snapshot".to_owned(),
-            SnapshotError::Malformed { path, .. } => path.clone(),
-            SnapshotError::UnknownPlatform { .. } => "platform".to_owned(),
+            SnapshotError::Malformed { path, .. } | SnapshotError::DuplicateKey { path } => {
+                path.clone()
+            }
+            SnapshotError::UnknownPlatform => "platform".to_owned(),
             SnapshotError::UnknownSignal { id }
             | SnapshotError::InvalidSignalValue { id, .. }
             | SnapshotError::SignalNotForPlatform { id, .. } => format!("signals.{id}"),
             SnapshotError::TooManySignals { .. } => "signals".to_owned(),
-            SnapshotError::InvalidOsVersion { .. } => "os_version".to_owned(),
+            SnapshotError::InvalidOsVersion => "os_version".to_owned(),
             SnapshotError::UserAgentTooLong { .. } => "user_agent".to_owned(),
         };
         PasskeyReadyError::InvalidSnapshot {
@@ -105,9 +111,14 @@ struct Localized {
 #[uniffi::export]
 impl PasskeyReady {
     /// The SDK with the embedded guide. `service` replaces `{service}` in every text
-    /// (default: the content's own, プラスネット / PlusNet).
+    /// (default: the content's own, プラスネット / PlusNet). It must pass the content-safety
+    /// rules and be one line of at most [`crate::content::MAX_SERVICE_NAME_CHARS`]
+    /// characters without `{` or `}`; otherwise `InvalidInput` with field `service`.
     #[uniffi::constructor]
     pub fn new(service: Option<String>) -> Result<Arc<Self>, PasskeyReadyError> {
+        if let Some(name) = &service {
+            check_service_name(name).map_err(|e| input_error("service", e))?;
+        }
         Ok(Arc::new(PasskeyReady {
             content: ContentStore::embedded()?,
             service,
@@ -146,7 +157,7 @@ impl PasskeyReady {
         match device {
             None => Ok(render::markdown(&guide)),
             Some(id) => render::device_markdown_of(&guide, &id)
-                .ok_or_else(|| input_error("device", format!("no device guide {id:?}"))),
+                .ok_or_else(|| input_error("device", format!("no device guide {}", quote(&id)))),
         }
     }
 

@@ -52,7 +52,7 @@ fn embedded_content_is_valid_and_round_trips() {
 fn invalid_id() {
     let problems = problems_after(|v| in_both(v, "/guides/0/id", json!("Windows Hello")));
     assert!(problems.contains(&Problem::InvalidId {
-        path: "ja.guides[Windows Hello]".into(),
+        path: "ja.guides[\"Windows Hello\"]".into(),
         id: "Windows Hello".into()
     }));
 }

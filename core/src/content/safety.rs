@@ -275,7 +275,8 @@ pub const ELEMENTS: &[&str] = &[
 /// text of half a megabyte of `<b` cannot make the error list grow with it.
 pub const MAX_PROBLEMS_PER_TEXT: usize = 8;
 
-/// Schemes refused after a colon even when followed by whitespace: they are code.
+/// Schemes refused after a colon even when followed by whitespace: they are code, and URL
+/// parsers drop the whitespace.
 const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
 
 /// At most this much of a text is quoted in a problem.
@@ -289,7 +290,15 @@ const MAX_ELEMENT_NAME: usize = 16;
 pub(crate) fn check_text(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
     let mut found = Vec::new();
     check_characters(path, text, &mut found);
+    check_references(path, text, &mut found);
     check_links(path, text, policy, &mut found);
+    // A Markdown renderer reads `\:` as `:` and `\/` as `/`: the text as it reads it must
+    // pass too.
+    if found.is_empty() {
+        if let Some(unescaped) = markdown_unescaped(text) {
+            check_links(path, &unescaped, policy, &mut found);
+        }
+    }
     check_markup(path, text, &mut found);
     problems.extend(found.into_iter().take(MAX_PROBLEMS_PER_TEXT));
 }
@@ -298,28 +307,145 @@ fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// Unicode format characters (general category Cf, Unicode 16): invisible, and able to
+/// reorder, join, hide or tag what the customer reads.
+pub fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{061C}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// A character that ends or joins an emoji sequence: pictographs, dingbats, the emoji
+/// presentation selector, the keycap and the skin-tone modifiers.
+fn is_emoji_part(c: char) -> bool {
+    matches!(c,
+        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{20E3}' | '\u{2122}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2300}'..='\u{23FF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{FE0F}'
+        | '\u{1F000}'..='\u{1FAFF}')
+}
+
 fn check_characters(path: &str, text: &str, problems: &mut Vec<Problem>) {
-    for c in text.chars() {
+    let mut previous = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if problems.len() >= MAX_PROBLEMS_PER_TEXT {
             return;
         }
-        if c.is_control() && c != '\n' {
-            problems.push(Problem::ControlCharacter {
+        let problem = if c.is_control() && c != '\n' {
+            Some(Problem::ControlCharacter {
                 path: path.to_owned(),
                 code_point: code_point(c),
-            });
+            })
         } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            problems.push(Problem::BidiControl {
+            Some(Problem::BidiControl {
                 path: path.to_owned(),
                 code_point: code_point(c),
+            })
+        } else if c == '\u{200D}' {
+            // The zero-width joiner is how 👩‍💻 is written: allowed between two emoji only.
+            let joins = previous.is_some_and(is_emoji_part)
+                && chars.peek().copied().is_some_and(is_emoji_part);
+            (!joins).then(|| Problem::FormatCharacter {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            })
+        } else if is_format_char(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+            Some(Problem::FormatCharacter {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            })
+        } else {
+            None
+        };
+        problems.extend(problem);
+        previous = Some(c);
+    }
+}
+
+/// HTML and CommonMark decode character references (`&#106;`, `&#x6A;`, `&colon;`) in link
+/// targets and attributes, so `&#106;avascript:` is `javascript:` to them. Texts hold the
+/// characters themselves: a numeric reference (with or without `;`) or a named one (`&name;`)
+/// is refused.
+fn check_references(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices('&') {
+        if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+            return;
+        }
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        let numeric = rest.first() == Some(&b'#');
+        let name = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let named =
+            rest.first().is_some_and(u8::is_ascii_alphabetic) && rest.get(name) == Some(&b';');
+        if numeric || named {
+            problems.push(Problem::CharacterReference {
+                path: path.to_owned(),
+                found: quote(text, at),
             });
         }
     }
 }
 
+/// The text as a Markdown renderer reads it, with backslash escapes of ASCII punctuation
+/// removed; `None` when it has none.
+fn markdown_unescaped(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escapes = bytes
+        .windows(2)
+        .any(|w| w.first() == Some(&b'\\') && w.get(1).is_some_and(u8::is_ascii_punctuation));
+    if !escapes {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next) = chars.peek() {
+                if next.is_ascii_punctuation() {
+                    out.push(next);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
 /// A scheme character after the first (RFC 3986: letters, digits, `+`, `-`, `.`).
 fn is_scheme_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+}
+
+/// URL parsers treat a backslash as a slash.
+fn is_slash(b: u8) -> bool {
+    b == b'/' || b == b'\\'
 }
 
 /// The text from `at` up to the next whitespace, at most [`MAX_QUOTE_CHARS`] characters.
@@ -332,8 +458,8 @@ fn quote(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// Where a URL starting at `at` ends in running text: at whitespace, any non-ASCII character
-/// (Japanese punctuation follows links directly), or a closing bracket or quote.
+/// Where the rest of a URL starting at `at` ends in running text, for skipping its path:
+/// at whitespace, any non-ASCII character, or a closing bracket or quote.
 fn url_end(bytes: &[u8], at: usize) -> usize {
     bytes
         .get(at..)
@@ -353,11 +479,7 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
         // Only at the start of a word: in `ABCjavascript:` or `a.www.b` there is no scheme
         // or host start, for a browser either.
         let word_start = at == 0 || bytes.get(at - 1).is_some_and(|&p| !is_scheme_char(p));
-        if !word_start {
-            at += 1;
-            continue;
-        }
-        if b.is_ascii_alphabetic() {
+        if b.is_ascii_alphabetic() && word_start {
             let len = bytes
                 .get(at..)
                 .unwrap_or_default()
@@ -366,31 +488,29 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
                 .count();
             let scheme = text.get(at..at + len).unwrap_or_default();
             let after = bytes.get(at + len..).unwrap_or_default();
-            if after.starts_with(b"://") {
-                if scheme.eq_ignore_ascii_case("https") {
-                    check_https(path, text, at, at + len + 3, policy, problems);
-                } else {
+            if after.first() == Some(&b':') {
+                let after_colon = after.get(1..).unwrap_or_default();
+                let slashes = after_colon.iter().take_while(|&&c| is_slash(c)).count();
+                let then_text = after_colon
+                    .first()
+                    .is_some_and(|c| !c.is_ascii_whitespace());
+                let code = CODE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme));
+                if scheme.eq_ignore_ascii_case("https") && slashes >= 2 {
+                    let authority = at + len + 1 + slashes;
+                    check_https(path, text, at, authority, policy, problems);
+                    at = url_end(bytes, authority);
+                    continue;
+                }
+                // `Note: …` is text; `note:x`, `http:host` and `x-safari-https:…` are URLs.
+                if then_text || code {
                     problems.push(Problem::ForbiddenScheme {
                         path: path.to_owned(),
                         scheme: scheme.to_ascii_lowercase(),
                         found: quote(text, at),
                     });
+                    at = url_end(bytes, at + len + 1);
+                    continue;
                 }
-                // The rest of the URL is its business, not new words.
-                at = url_end(bytes, at + len + 3);
-                continue;
-            }
-            let scheme_like = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(scheme));
-            let then_text = after.get(1).is_some_and(|b| !b.is_ascii_whitespace());
-            if after.starts_with(b":")
-                && (scheme_like(&CODE_SCHEMES)
-                    || (then_text && scheme_like(SCHEMES_WITHOUT_SLASHES)))
-            {
-                problems.push(Problem::ForbiddenScheme {
-                    path: path.to_owned(),
-                    scheme: scheme.to_ascii_lowercase(),
-                    found: quote(text, at),
-                });
             } else if scheme.len() > 4
                 && scheme
                     .get(..4)
@@ -404,19 +524,47 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
                 continue;
             }
             at += len;
-        } else if b == b'/'
-            && bytes.get(at + 1) == Some(&b'/')
-            && bytes.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            problems.push(Problem::LinkWithoutScheme {
-                path: path.to_owned(),
-                found: quote(text, at),
-            });
-            at = url_end(bytes, at);
+        } else if is_slash(b) {
+            // `//host`, `/\host`, `\\host`: relative to the scheme, another host.
+            let run = bytes
+                .get(at..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&c| is_slash(c))
+                .count();
+            let then_text = bytes
+                .get(at + run)
+                .is_some_and(|c| !c.is_ascii_whitespace());
+            if run >= 2 && then_text {
+                problems.push(Problem::LinkWithoutScheme {
+                    path: path.to_owned(),
+                    found: quote(text, at),
+                });
+                at = url_end(bytes, at + run);
+            } else {
+                at += run;
+            }
         } else {
             at += 1;
         }
     }
+}
+
+/// Where the authority of a URL starting at `at` ends: where a URL parser ends the host
+/// (`/ ? # \`), at whitespace other than the newline (URL parsers drop newlines), where
+/// Markdown or a linkifier ends a link (`) ] > < " '`), or at the end of the text. Any
+/// other character, non-ASCII ones included, is part of the host a parser sees.
+fn authority_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .unwrap_or_default()
+        .char_indices()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '/' | '?' | '#' | '\\' | ')' | ']' | '>' | '<' | '"' | '\''
+            ) || (c.is_whitespace() && c != '\n')
+        })
+        .map_or(text.len(), |(n, _)| at + n)
 }
 
 /// `https://` at `start`, its authority from `authority`: the host must be allowed.
@@ -428,21 +576,16 @@ fn check_https(
     policy: &LoadPolicy,
     problems: &mut Vec<Problem>,
 ) {
-    let bytes = text.as_bytes();
-    // The authority ends where a URL parser ends it (`/ ? # \`) or where running text ends
-    // the URL; punctuation that ends a sentence is not part of it.
-    let end = url_end(bytes, authority);
-    let rest = text.get(authority..end).unwrap_or_default();
-    let authority = rest
-        .find(['/', '?', '#', '\\'])
-        .map_or(rest, |n| rest.get(..n).unwrap_or_default())
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '}']);
+    let authority = text
+        .get(authority..authority_end(text, authority))
+        .unwrap_or_default();
     let host = match authority.rsplit_once(':') {
         Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
         _ => authority,
     };
-    // User info (`https://bank.example@evil.example`), escapes or any other character than
-    // a plain host name's: never equal to an allowed host.
+    // User info (`https://bank.example@evil.example`), escapes, a newline, non-ASCII (`。`
+    // and other dots that IDNA maps to `.`) or any other character than a plain host
+    // name's: never equal to an allowed host.
     let plain = host
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
@@ -652,13 +795,17 @@ mod tests {
             "See https://www.bank.example/passkey for details.",
             "HTTPS://WWW.BANK.EXAMPLE:443/x",
             "（https://www.bank.example/faq）",
-            "https://www.bank.example。",
+            "[here](https://www.bank.example) and <https://www.bank.example/x>",
+            "https://www.bank.example/。",
+            "https:\\/\\/www.bank.example/login",
         ] {
             assert!(problems(ok, &policy).is_empty(), "{ok}");
         }
         for (bad, kind) in [
             ("https://evil.example/", "host"),
             ("https://www.bank.example@evil.example/", "host"),
+            ("https://www.bank.example。evil.example/login", "host"),
+            ("https://www.bank.example。", "host"),
             ("https://www.bank.example.evil.example/", "host"),
             ("https://%77ww.bank.example/", "host"),
             ("http://www.bank.example/", "scheme"),

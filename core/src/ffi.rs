@@ -56,7 +56,7 @@ impl From<SnapshotError> for PasskeyReadyError {
             SnapshotError::Malformed { path, .. } | SnapshotError::DuplicateKey { path } => {
                 path.clone()
             }
-            SnapshotError::UnknownPlatform => "platform".to_owned(),
+            SnapshotError::UnknownPlatform { .. } => "platform".to_owned(),
             SnapshotError::UnknownSignal { id }
             | SnapshotError::InvalidSignalValue { id, .. }
             | SnapshotError::SignalNotForPlatform { id, .. } => format!("signals.{id}"),

@@ -64,6 +64,21 @@ pub(crate) fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}')
 }
 
+/// Longest [`plain_word`].
+pub const MAX_PLAIN_WORD_CHARS: usize = 20;
+
+/// `value` when it is a plain word (ASCII letters, digits, `_`, `-`; at most
+/// [`MAX_PLAIN_WORD_CHARS`]): short and unable to hold an address or a name with a domain,
+/// so an error may echo it to help with a typo.
+pub fn plain_word(value: &str) -> Option<&str> {
+    let plain = !value.is_empty()
+        && value.len() <= MAX_PLAIN_WORD_CHARS
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    plain.then_some(value)
+}
+
 /// The start of `value`, at most [`MAX_ECHO_CHARS`] characters, for an error field that
 /// keeps the raw value; its display goes through [`quote`].
 pub(crate) fn cut(value: &str) -> String {

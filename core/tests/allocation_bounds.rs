@@ -14,9 +14,7 @@
 )]
 
 use counting_alloc::{Counting, Stats};
-use passkey_ready_core::content::{
-    validate, Bundle, BundleError, ContentStore, MAX_BUNDLE_BYTES,
-};
+use passkey_ready_core::content::{validate, Bundle, BundleError, ContentStore, MAX_BUNDLE_BYTES};
 use serde_json::{json, Value};
 
 #[global_allocator]
@@ -50,7 +48,8 @@ fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
         }),
         ("many empty messages", |n| {
             let mut v = embedded();
-            v["locales"]["en"]["troubleshooting"]["faqs"][1]["messages"] = json!(vec![""; room(n) / 3]);
+            v["locales"]["en"]["troubleshooting"]["faqs"][1]["messages"] =
+                json!(vec![""; room(n) / 3]);
             v.to_string()
         }),
         ("deeply nested lists", |n| {
@@ -96,7 +95,9 @@ fn fill_texts(value: &mut Value, text: &str) {
     match value {
         Value::Object(map) => {
             for (key, item) in map.iter_mut() {
-                if item.is_string() && !["id", "guide", "footnote", "kind", "locale"].contains(&key.as_str()) {
+                if item.is_string()
+                    && !["id", "guide", "footnote", "kind", "locale"].contains(&key.as_str())
+                {
                     *item = json!(text);
                 } else {
                     fill_texts(item, text);
@@ -125,7 +126,11 @@ fn check_linear(what: &str, sizes: &[(usize, Stats)]) {
             base.total
         );
         // And a small multiple of the input outright.
-        assert!(stats.peak <= 2 * PEAK_PER_BYTE * len + FIXED, "{what}: peak {} for {len}", stats.peak);
+        assert!(
+            stats.peak <= 2 * PEAK_PER_BYTE * len + FIXED,
+            "{what}: peak {} for {len}",
+            stats.peak
+        );
     }
 }
 
@@ -170,7 +175,11 @@ fn reading_loading_and_validating_allocate_linearly_in_the_bundle_size() {
         }
         let len = bundle.to_json().len();
         let (problems, stats) = ALLOC.measure(|| validate(&bundle));
-        assert!(!problems.is_empty() && problems.len() <= 51, "{}", problems.len());
+        assert!(
+            !problems.is_empty() && problems.len() <= 51,
+            "{}",
+            problems.len()
+        );
         sizes.push((len, stats));
     }
     check_linear("validate, long id and many messages built in code", &sizes);

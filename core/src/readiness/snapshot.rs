@@ -42,7 +42,8 @@ impl Signal {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceSnapshot {
     pub platform: Platform,
-    /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`); `None` when not known.
+    /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`): ASCII digits and dots only;
+    /// `None` when not known.
     #[serde(default)]
     pub os_version: Option<String>,
     /// The browser the registration page is opened in, when known.
@@ -62,9 +63,10 @@ pub enum SnapshotError {
     /// A key that appears twice in one object (`path` names it).
     #[error("snapshot is not valid: {path}: the key appears more than once in its object")]
     DuplicateKey { path: String },
-    /// The value is not echoed: a snapshot may carry what it should not (an e-mail address).
-    #[error("platform: not one of android, ios, ipados, macos, windows")]
-    UnknownPlatform,
+    /// `value` is the value only when it is a plain word (a typo such as `andriod`): a
+    /// snapshot may carry what it should not (an e-mail address), which is never echoed.
+    #[error("platform: {}not one of android, ios, ipados, macos, windows", value.as_deref().map(|v| format!("{} is ", crate::untrusted::quote(v))).unwrap_or_default())]
+    UnknownPlatform { value: Option<String> },
     /// `id` is a plain `lower_snake_case` key (others are refused as malformed).
     #[error("signals.{id}: not a check id")]
     UnknownSignal { id: String },
@@ -75,9 +77,9 @@ pub enum SnapshotError {
     SignalNotForPlatform { id: String, platform: Platform },
     #[error("signals: {count} signals; the limit is {max}")]
     TooManySignals { count: usize, max: usize },
-    /// Longer than [`MAX_OS_VERSION_BYTES`], not starting with a number, or holding a
-    /// control or invisible character. The value is not echoed.
-    #[error("os_version: not a version number of at most {MAX_OS_VERSION_BYTES} bytes of visible characters")]
+    /// Longer than [`MAX_OS_VERSION_BYTES`], or not a dotted number (ASCII digits and dots,
+    /// starting with a digit: `14`, `17.4.1`). The value is not echoed.
+    #[error("os_version: not a dotted version number (digits and dots) of at most {MAX_OS_VERSION_BYTES} bytes")]
     InvalidOsVersion,
     #[error("user_agent: {len} bytes; the limit is {max}")]
     UserAgentTooLong { len: usize, max: usize },
@@ -98,6 +100,12 @@ struct RawSnapshot {
     #[serde(default)]
     #[allow(dead_code)]
     browser_info: Option<serde::de::IgnoredAny>,
+}
+
+/// `14`, `17.4.1`: ASCII digits and dots, starting with a digit.
+fn is_dotted_number(version: &str) -> bool {
+    version.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 impl From<InputError> for SnapshotError {
@@ -136,7 +144,10 @@ impl DeviceSnapshot {
         let json = json_input::without_bom(json);
         json_input::check(json, None).map_err(SnapshotError::from)?;
         let raw: RawSnapshot = json_input::parse(json).map_err(SnapshotError::from)?;
-        let platform = Platform::parse(&raw.platform).ok_or(SnapshotError::UnknownPlatform)?;
+        let platform =
+            Platform::parse(&raw.platform).ok_or_else(|| SnapshotError::UnknownPlatform {
+                value: crate::untrusted::plain_word(&raw.platform).map(str::to_owned),
+            })?;
         if raw.signals.len() > MAX_SIGNALS {
             return Err(SnapshotError::TooManySignals {
                 count: raw.signals.len(),
@@ -182,9 +193,10 @@ impl DeviceSnapshot {
             }
         }
         if let Some(version) = &self.os_version {
-            // `14\u{0}` must not pass as 14 with the NUL kept for a report to print.
+            // What shells send (`14`, `17.4.1`, `10.0.22631`) and nothing else: `14\u{0}`
+            // must not pass as 14 with the NUL kept, nor `8 (taro@…)` as 8 with the address.
             if version.len() > MAX_OS_VERSION_BYTES
-                || version.chars().any(crate::untrusted::is_invisible)
+                || !is_dotted_number(version)
                 || super::os_version::Version::parse(version).is_none()
             {
                 return Err(SnapshotError::InvalidOsVersion);

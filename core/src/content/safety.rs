@@ -285,6 +285,14 @@ const MAX_QUOTE_CHARS: usize = 80;
 /// No element name is longer than this; a longer tag name is not one.
 const MAX_ELEMENT_NAME: usize = 16;
 
+/// The safety problems of one customer-facing text (at most [`MAX_PROBLEMS_PER_TEXT`]),
+/// each with the path `text`: empty when the text is safe under `policy`.
+pub fn check(text: &str, policy: &LoadPolicy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_text("text", text, policy, &mut problems);
+    problems
+}
+
 /// Appends a [`Problem`] for each unsafe thing in `text`, the customer-facing text at `path`
 /// (at most [`MAX_PROBLEMS_PER_TEXT`]). Linear in the length of the text.
 pub(crate) fn check_text(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
@@ -501,8 +509,9 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
                     at = url_end(bytes, authority);
                     continue;
                 }
-                // `Note: …` is text; `note:x`, `http:host` and `x-safari-https:…` are URLs.
-                if then_text || code {
+                // `Note: …` is text; `note:x`, `http:host` and `x-safari-https:…` are URLs,
+                // and so is `app:` where Markdown expects a link's target.
+                if then_text || code || at_link_target(bytes, at) {
                     problems.push(Problem::ForbiddenScheme {
                         path: path.to_owned(),
                         scheme: scheme.to_ascii_lowercase(),
@@ -548,6 +557,23 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
             at += 1;
         }
     }
+}
+
+/// Whether `at` is where Markdown reads a link's target: after `<` (autolink), or after
+/// `](` (inline link) or `]:` (link reference definition) and optional blanks.
+fn at_link_target(bytes: &[u8], at: usize) -> bool {
+    let before = bytes.get(..at).unwrap_or_default();
+    if before.ends_with(b"<") {
+        return true;
+    }
+    let blanks = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    before
+        .get(..before.len() - blanks)
+        .is_some_and(|b| b.ends_with(b"](") || b.ends_with(b"]:"))
 }
 
 /// Where the authority of a URL starting at `at` ends: where a URL parser ends the host

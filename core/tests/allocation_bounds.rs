@@ -36,8 +36,11 @@ fn room(n: usize) -> usize {
     n.saturating_sub(48 << 10).max(1024)
 }
 
+/// Builds a bundle of about the given size in bytes.
+type Shape = fn(usize) -> String;
+
 /// The hostile shapes, each as a function of a size in bytes; every one is refused.
-fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+fn shapes() -> Vec<(&'static str, Shape)> {
     vec![
         ("long FAQ id and many empty messages (the issue's)", |n| {
             let mut v = embedded();

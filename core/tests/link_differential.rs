@@ -145,12 +145,13 @@ fn targets(text: &str) -> Vec<String> {
 /// text to the system as a URL): no URL, or https on the allowed host.
 fn resolves_safely(target: &str) -> Result<(), String> {
     let base = Url::parse(BASE).unwrap();
-    for parsed in [base.join(target), Url::parse(target)] {
-        if let Ok(url) = parsed {
-            let host = url.host_str().unwrap_or_default();
-            if !(url.scheme() == "https" && host.trim_end_matches('.') == ALLOWED) {
-                return Err(format!("{target:?} resolves to {url}"));
-            }
+    for url in [base.join(target), Url::parse(target)]
+        .into_iter()
+        .flatten()
+    {
+        let host = url.host_str().unwrap_or_default();
+        if !(url.scheme() == "https" && host.trim_end_matches('.') == ALLOWED) {
+            return Err(format!("{target:?} resolves to {url}"));
         }
     }
     Ok(())

@@ -456,6 +456,23 @@ fn is_slash(b: u8) -> bool {
     b == b'/' || b == b'\\'
 }
 
+/// The slashes at the start of `bytes` as a URL parser counts them: `/` and `\`, with the
+/// newlines between them, which URL parsers remove. Returns the bytes of the run and the
+/// number of slashes in it; a run never ends in a newline.
+fn slash_run(bytes: &[u8]) -> (usize, usize) {
+    let (mut run, mut slashes, mut at) = (0, 0, 0);
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        if is_slash(b) {
+            slashes += 1;
+            run = at;
+        } else if b != b'\n' {
+            break;
+        }
+    }
+    (run, slashes)
+}
+
 /// The text from `at` up to the next whitespace, at most [`MAX_QUOTE_CHARS`] characters.
 fn quote(text: &str, at: usize) -> String {
     text.get(at..)
@@ -498,13 +515,13 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
             let after = bytes.get(at + len..).unwrap_or_default();
             if after.first() == Some(&b':') {
                 let after_colon = after.get(1..).unwrap_or_default();
-                let slashes = after_colon.iter().take_while(|&&c| is_slash(c)).count();
+                let (run, slashes) = slash_run(after_colon);
                 let then_text = after_colon
                     .first()
                     .is_some_and(|c| !c.is_ascii_whitespace());
                 let code = CODE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme));
                 if scheme.eq_ignore_ascii_case("https") && slashes >= 2 {
-                    let authority = at + len + 1 + slashes;
+                    let authority = at + len + 1 + run;
                     check_https(path, text, at, authority, policy, problems);
                     at = url_end(bytes, authority);
                     continue;
@@ -535,16 +552,14 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
             at += len;
         } else if is_slash(b) {
             // `//host`, `/\host`, `\\host`: relative to the scheme, another host.
-            let run = bytes
-                .get(at..)
+            let (run, slashes) = slash_run(bytes.get(at..).unwrap_or_default());
+            let then_text = bytes
+                .get(at + run..)
                 .unwrap_or_default()
                 .iter()
-                .take_while(|&&c| is_slash(c))
-                .count();
-            let then_text = bytes
-                .get(at + run)
+                .find(|&&c| c != b'\n')
                 .is_some_and(|c| !c.is_ascii_whitespace());
-            if run >= 2 && then_text {
+            if slashes >= 2 && then_text {
                 problems.push(Problem::LinkWithoutScheme {
                     path: path.to_owned(),
                     found: quote(text, at),

@@ -34,7 +34,7 @@ options() {
     # Up to the bundle cap (512 KiB, MAX_BUNDLE_BYTES) and a little over, with memory
     # limited: a small bundle must never cost more than a small multiple of itself.
     bundle) echo "-max_len=525312 -len_control=0 -rss_limit_mb=512" ;;
-    bundle_mutations) echo "-max_len=4096 -rss_limit_mb=512" ;;
+    bundle_mutations) echo "-max_len=4096 -len_control=0 -rss_limit_mb=512" ;;
     diagnose) echo "-max_len=2100 -len_control=0" ;;
     user_agent) echo "-max_len=1100 -len_control=0" ;;
     links) echo "-max_len=512" ;;

@@ -11,6 +11,9 @@
 //! | diagnose message | 2048 bytes | `DiagnoseError::TooLong` |
 //! | snapshot signals | number of check ids (16) | `SnapshotError::TooManySignals` |
 //! | OS version | 64 bytes | `SnapshotError::InvalidOsVersion` (the value not echoed) |
+//!
+//! The limits inside a bundle (items, ids, texts, problems) are in `content::limits`, tested
+//! by `hostile_input.rs` and `allocation_bounds.rs`.
 
 #![allow(
     clippy::unwrap_used,

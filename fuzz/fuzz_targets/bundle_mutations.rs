@@ -48,7 +48,7 @@ fn text(u: &mut Unstructured) -> Result<String> {
     }
     if u.ratio(1, 16)? {
         let times = u.int_in_range(1..=4000)?;
-        out = out.repeat(times);
+        out = out.repeat(times.min(MAX_BUNDLE_BYTES / (out.len() + 1)));
     }
     Ok(out)
 }
@@ -93,6 +93,10 @@ fn edit(u: &mut Unstructured, value: &mut Value) -> Result<()> {
             let times = u.int_in_range(1..=20_000)?;
             if let Some(Value::Array(items)) = value.pointer_mut(&at) {
                 if let Some(first) = items.first().cloned() {
+                    // Up to a little over the bundle cap: the harness's own copies must not
+                    // be what the run's memory limit measures.
+                    let size = first.to_string().len() + 1;
+                    let times = times.min((MAX_BUNDLE_BYTES + 4096) / size);
                     items.extend(std::iter::repeat(first).take(times));
                 }
             }

@@ -11,17 +11,19 @@
 //! 1. **Links.** The only URL a text may contain is an `https://` link to a host the app
 //!    allows ([`LoadPolicy::allowed_link_hosts`], none by default; the embedded guide has no
 //!    links). Refused:
-//!    - any other `scheme://` (`http://`, `ftp://`, custom app schemes such as `foo://`);
-//!    - schemes that need no `//` and are dangerous or leave the app: `javascript:`,
-//!      `vbscript:`, `data:`, `file:`, `intent:`, `blob:`, `about:`, `content:`, `mailto:`,
-//!      `tel:`, `sms:`, `market:`, `itms-apps:`, `prefs:`, `ms-settings:` … (see
-//!      [`SCHEMES_WITHOUT_SLASHES`]). An ordinary `Note:` is text, not a scheme;
-//!    - links without a scheme that a linkifier or a Markdown renderer would still follow:
-//!      `www.` at the start of a word, and protocol-relative `//host`;
-//!    - an `https://` link with user info (`https://bank.example@evil.example`), or to a
-//!      host not on the allowlist (compared exactly, ignoring ASCII case and a port). A host
-//!      written with anything but ASCII letters, digits, `-` and `.` (percent-escapes,
-//!      look-alike letters) never equals an allowed host, so it is refused.
+//!    - any `scheme:` at the start of a word followed by anything but whitespace, unless it is
+//!      `https:` and two slashes (`http:host`, `https:host`, `bankapp:x`, `x-safari-https:…`,
+//!      `foo://`). Followed by whitespace it is text (`Note: a PIN`), except the code schemes
+//!      ([`CODE_SCHEMES`]) and where Markdown reads a link target (after `<`, `](`, `]:`);
+//!    - backslashes count as slashes and newlines between slashes are skipped, as URL parsers
+//!      do; two or more slashes before text are a link to another host (`//host`, `/\host`),
+//!      and so is `www.` at the start of a word;
+//!    - character references (`&#106;`, `&colon;`), which renderers decode first; and the
+//!      text is checked again as Markdown reads it, backslash escapes removed (`\:`);
+//!    - an `https://` link whose host (up to `/ ? # \`, whitespace but the newline, a closing
+//!      `) ] > < " '` or the end) is not exactly an allowed one (ASCII case, a port and one
+//!      trailing dot aside): user info, escapes and any non-ASCII character (`。`, which IDNA
+//!      maps to a dot) never match.
 //! 2. **Markup.** The rule follows the HTML tokenizer, which only starts a tag at `<`
 //!    immediately followed by an ASCII letter, `/` or `!` / `?`. Refused:
 //!    - `<` + a tag name that is an HTML, SVG or MathML element (`<script`, `<a`, `<img`,
@@ -42,6 +44,8 @@
 //!    escapes.
 //! 4. **Bidirectional overrides and isolates** (U+202A–U+202E, U+2066–U+2069): they reorder
 //!    what the customer sees without changing what the text is ("Trojan Source").
+//! 5. **Other format characters** (category Cf, [`is_format_char`]) and U+2028/U+2029:
+//!    invisible joiners, marks and tags. The zero-width joiner is allowed between two emoji.
 //!
 //! Each finding is a [`Problem`] naming the item, like every other validation problem.
 
@@ -79,40 +83,6 @@ impl LoadPolicy {
             })
     }
 }
-
-/// Schemes refused even without `//`: they run code, read local data, launch other apps or
-/// settings, or dial and message. Lower case; matched ignoring case at the start of a word.
-pub const SCHEMES_WITHOUT_SLASHES: &[&str] = &[
-    "javascript",
-    "vbscript",
-    "livescript",
-    "data",
-    "file",
-    "intent",
-    "android-app",
-    "blob",
-    "filesystem",
-    "about",
-    "content",
-    "jar",
-    "view-source",
-    "mailto",
-    "tel",
-    "sms",
-    "smsto",
-    "mms",
-    "facetime",
-    "facetime-audio",
-    "market",
-    "itms",
-    "itms-apps",
-    "itms-services",
-    "prefs",
-    "app-prefs",
-    "ms-settings",
-    "chrome",
-    "shortcuts",
-];
 
 /// HTML (current and obsolete), SVG and MathML element names that matter to a browser,
 /// lower case. A tag `<name` with one of these names is markup.
@@ -277,7 +247,7 @@ pub const MAX_PROBLEMS_PER_TEXT: usize = 8;
 
 /// Schemes refused after a colon even when followed by whitespace: they are code, and URL
 /// parsers drop the whitespace.
-const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
+pub const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
 
 /// At most this much of a text is quoted in a problem.
 const MAX_QUOTE_CHARS: usize = 80;

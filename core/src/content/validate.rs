@@ -5,8 +5,9 @@
 //! The checks walk the JSON form of the bundle, so a field added to the model is covered
 //! without touching this file: a string is a customer-facing text unless its key is one of
 //! [`REFERENCE_KEYS`]. Every customer-facing text also passes the content-safety rules of
-//! [`super::safety`]: no links but `https://` to hosts the app allows, no markup, no control
-//! or bidirectional-override characters.
+//! [`super::safety`]: no links but `https://` to hosts the app allows, no markup, no control,
+//! bidirectional or other invisible format characters. Ids and values quoted in a problem
+//! are escaped and cut ([`crate::untrusted`]), and at most [`MAX_PROBLEMS`] are listed.
 
 use std::collections::{BTreeSet, HashSet};
 

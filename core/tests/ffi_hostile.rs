@@ -140,3 +140,54 @@ fn snapshot_errors_name_the_field_and_not_the_address() {
         }
     }
 }
+
+/// The fields the Kotlin and Swift error tests expect stay what they were.
+#[test]
+fn the_shells_snapshot_error_fields_are_unchanged() {
+    let long_ua = format!(
+        "{{\"platform\": \"ios\", \"user_agent\": \"{}\"}}",
+        "a".repeat(1025)
+    );
+    let cases = [
+        (
+            r#"{"platform": "ios", "signals": {"passcode": "maybe"}}"#.to_owned(),
+            "signals.passcode",
+        ),
+        (
+            r#"{"platform": "ios", "signals": {"screen_lock": "yes"}}"#.to_owned(),
+            "signals.screen_lock",
+        ),
+        (
+            r#"{"platform": "ios", "signals": {"face_id": "yes"}}"#.to_owned(),
+            "signals.face_id",
+        ),
+        (r#"{"platform": "blackberry"}"#.to_owned(), "platform"),
+        (
+            r#"{"platform": "ios", "os_version": "beta"}"#.to_owned(),
+            "os_version",
+        ),
+        (r#"{"platform": 16}"#.to_owned(), "platform"),
+        (
+            r#"{"platform": "ios", "colour": "red"}"#.to_owned(),
+            "colour",
+        ),
+        ("[]".to_owned(), "(root)"),
+        (long_ua, "user_agent"),
+        (" ".repeat(16 * 1024 + 1), "snapshot"),
+    ];
+    for (json, expected) in cases {
+        match snapshot_from_json(json.clone()) {
+            Err(PasskeyReadyError::InvalidSnapshot { field, reason }) => {
+                assert_eq!(field, expected, "{}", &json[..json.len().min(80)]);
+                if expected == "platform" && json.contains("blackberry") {
+                    assert!(reason.contains("blackberry"), "{reason}");
+                }
+            }
+            other => panic!("{json}: expected InvalidSnapshot, got {other:?}"),
+        }
+    }
+    match snapshot_from_json("{\"platform\": ".to_owned()) {
+        Err(PasskeyReadyError::InvalidSnapshot { field, .. }) => assert!(!field.is_empty()),
+        other => panic!("expected InvalidSnapshot, got {other:?}"),
+    }
+}

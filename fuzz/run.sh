@@ -15,7 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bundle snapshot diagnose user_agent)
+[ ${#targets[@]} -gt 0 ] || targets=(bundle snapshot diagnose user_agent links bundle_mutations)
 jobs="${FUZZ_JOBS:-1}"
 toolchain="${FUZZ_TOOLCHAIN:-nightly}"
 sanitizer="${FUZZ_SANITIZER:-none}"
@@ -31,8 +31,13 @@ cargo "+$toolchain" fuzz build -s "$sanitizer" || exit 1
 options() {
   [ -f "dicts/$1.dict" ] && echo "-dict=dicts/$1.dict"
   case "$1" in
+    # Up to the bundle cap (512 KiB, MAX_BUNDLE_BYTES) and a little over, with memory
+    # limited: a small bundle must never cost more than a small multiple of itself.
+    bundle) echo "-max_len=525312 -len_control=0 -rss_limit_mb=512" ;;
+    bundle_mutations) echo "-max_len=4096 -len_control=0 -rss_limit_mb=512" ;;
     diagnose) echo "-max_len=2100 -len_control=0" ;;
     user_agent) echo "-max_len=1100 -len_control=0" ;;
+    links) echo "-max_len=512" ;;
   esac
 }
 

@@ -41,6 +41,7 @@ fn parse_answer(text: &str) -> Result<(CheckId, bool), String> {
 }
 
 pub fn run(args: &Args) -> Result<String, Failure> {
+    crate::input::service(args.service.as_deref())?;
     let path = args.snapshot.clone().unwrap_or_else(|| PathBuf::from("-"));
     let json = crate::input::read_bounded(&path, MAX_SNAPSHOT_BYTES)?;
     let mut snapshot = DeviceSnapshot::from_json(&json)

@@ -82,6 +82,7 @@ enum Format {
 }
 
 pub fn run(args: &Args) -> Result<String, Failure> {
+    crate::input::service(args.service.as_deref())?;
     let bundle = Bundle::embedded().map_err(|e| Failure(e.to_string()))?;
     let mut guide = bundle
         .guide(args.lang.into())

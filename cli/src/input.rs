@@ -28,3 +28,11 @@ pub fn read_bounded(path: &Path, max: usize) -> Result<String, Failure> {
         ))
     })
 }
+
+/// `--service`: refused, without echoing it, unless it passes the content-safety rules.
+pub fn service(name: Option<&str>) -> Result<(), Failure> {
+    match name.map(passkey_ready_core::content::check_service_name) {
+        Some(Err(err)) => Err(Failure(format!("--{err}"))),
+        _ => Ok(()),
+    }
+}

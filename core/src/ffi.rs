@@ -7,9 +7,12 @@
 
 use std::sync::{Arc, RwLock};
 
-use crate::content::{render, variants, Bundle, BundleError, ContentStore, Guide, Locale};
+use crate::content::{
+    check_service_name, render, variants, Bundle, BundleError, ContentStore, Guide, Locale,
+};
 use crate::diagnose::{self, DiagnoseError, DiagnosisMatch};
 use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport, SnapshotError, Version};
+use crate::untrusted::quote;
 use crate::useragent::{self, UserAgentError, UserAgentInfo};
 use crate::Platform;
 
@@ -34,12 +37,13 @@ pub enum PasskeyReadyError {
 
 impl From<BundleError> for PasskeyReadyError {
     fn from(err: BundleError) -> Self {
+        // At most MAX_PROBLEMS problems plus one line saying there are more.
         let problems = match &err {
             BundleError::Invalid { problems } => problems.iter().map(ToString::to_string).collect(),
             other => vec![other.to_string()],
         };
         PasskeyReadyError::InvalidBundle {
-            reason: err.to_string(),
+            reason: err.summary(),
             problems,
         }
     }
@@ -49,13 +53,15 @@ impl From<SnapshotError> for PasskeyReadyError {
     fn from(err: SnapshotError) -> Self {
         let field = match &err {
             SnapshotError::TooLarge { .. } => "snapshot".to_owned(),
-            SnapshotError::Malformed { path, .. } => path.clone(),
+            SnapshotError::Malformed { path, .. } | SnapshotError::DuplicateKey { path } => {
+                path.clone()
+            }
             SnapshotError::UnknownPlatform { .. } => "platform".to_owned(),
             SnapshotError::UnknownSignal { id }
             | SnapshotError::InvalidSignalValue { id, .. }
             | SnapshotError::SignalNotForPlatform { id, .. } => format!("signals.{id}"),
             SnapshotError::TooManySignals { .. } => "signals".to_owned(),
-            SnapshotError::InvalidOsVersion { .. } => "os_version".to_owned(),
+            SnapshotError::InvalidOsVersion => "os_version".to_owned(),
             SnapshotError::UserAgentTooLong { .. } => "user_agent".to_owned(),
             SnapshotError::PlatformConflict { .. } => "user_agent".to_owned(),
         };
@@ -112,9 +118,14 @@ struct Localized {
 #[uniffi::export]
 impl PasskeyReady {
     /// The SDK with the embedded guide. `service` replaces `{service}` in every text
-    /// (default: the content's own, プラスネット / PlusNet).
+    /// (default: the content's own, プラスネット / PlusNet). It must pass the content-safety
+    /// rules and be one line of at most [`crate::content::MAX_SERVICE_NAME_CHARS`]
+    /// characters without `{` or `}`; otherwise `InvalidInput` with field `service`.
     #[uniffi::constructor]
     pub fn new(service: Option<String>) -> Result<Arc<Self>, PasskeyReadyError> {
+        if let Some(name) = &service {
+            check_service_name(name).map_err(|e| input_error("service", e))?;
+        }
         Ok(Arc::new(PasskeyReady {
             content: ContentStore::embedded()?,
             service,
@@ -138,30 +149,23 @@ impl PasskeyReady {
         self.content.current().to_json()
     }
 
-    /// The whole guide in `locale`, service name filled in, for a native help screen.
-    ///
-    /// With `os_version` (and the `platform` it is a version of), the device guides for that
-    /// platform show the steps written for that version instead of every version's (see
-    /// [`Guide::for_os`]); `platform` alone changes nothing.
-    #[uniffi::method(default(platform = None, os_version = None))]
-    pub fn guide(
+    /// The whole guide in `locale`, service name filled in, for a native help screen, with
+    /// every OS version's steps (each part's `variants`).
+    pub fn guide(&self, locale: Locale) -> Guide {
+        Guide::clone(&self.localized(locale))
+    }
+
+    /// The guide with the steps written for `os_version` of `platform` (`17.4`, `14`) in the
+    /// device guides of that platform, instead of every version's (see [`Guide::for_os`]).
+    /// A bad version is `InvalidInput` naming `os_version`.
+    pub fn guide_for_os(
         &self,
         locale: Locale,
-        platform: Option<Platform>,
-        os_version: Option<String>,
+        platform: Platform,
+        os_version: String,
     ) -> Result<Guide, PasskeyReadyError> {
-        let guide = self.localized(locale);
-        let Some(text) = os_version else {
-            return Ok(Guide::clone(&guide));
-        };
-        let version = os_version_input(&text)?;
-        let platform = platform.ok_or_else(|| {
-            input_error(
-                "platform",
-                "an os_version needs the platform it is a version of",
-            )
-        })?;
-        Ok(guide.for_os(platform, &version))
+        let version = os_version_input(&os_version)?;
+        Ok(self.localized(locale).for_os(platform, &version))
     }
 
     /// The guide as Markdown (the whole page, or one device guide by id such as `android`).
@@ -183,7 +187,7 @@ impl PasskeyReady {
             }
             return Ok(render::markdown(&guide));
         };
-        let unknown = || input_error("device", format!("no device guide {id:?}"));
+        let unknown = || input_error("device", format!("no device guide {}", quote(&id)));
         let Some(text) = os_version else {
             return render::device_markdown_of(&guide, &id).ok_or_else(unknown);
         };
@@ -301,14 +305,7 @@ mod tests {
     #[test]
     fn the_filled_guide_follows_the_bundle_in_use() {
         let sdk = PasskeyReady::new(Some("テスト銀行".to_owned())).unwrap();
-        let faq = |sdk: &PasskeyReady| {
-            sdk.guide(Locale::Ja, None, None)
-                .unwrap()
-                .troubleshooting
-                .faqs[0]
-                .answer
-                .clone()
-        };
+        let faq = |sdk: &PasskeyReady| sdk.guide(Locale::Ja).troubleshooting.faqs[0].answer.clone();
         assert!(faq(&sdk).contains("テスト銀行にアクセス"));
 
         let mut bundle: serde_json::Value = serde_json::from_str(&sdk.export_bundle()).unwrap();
@@ -328,9 +325,9 @@ mod tests {
             let part = guide.part("ios.autofill").unwrap();
             (part.steps.clone(), part.variants.len())
         };
-        let all = sdk.guide(Locale::En, None, None).unwrap();
+        let all = sdk.guide(Locale::En);
         let ios17 = sdk
-            .guide(Locale::En, Some(Platform::Ios), Some("17.4".into()))
+            .guide_for_os(Locale::En, Platform::Ios, "17.4".into())
             .unwrap();
         assert_eq!(steps(&all).1, 2);
         let variant = &all.part("ios.autofill").unwrap().variants[0];
@@ -350,7 +347,7 @@ mod tests {
         };
         for bad in ["", "latest", &"9".repeat(100)] {
             let err = sdk
-                .guide(Locale::Ja, Some(Platform::Ios), Some(bad.to_owned()))
+                .guide_for_os(Locale::Ja, Platform::Ios, bad.to_owned())
                 .unwrap_err();
             assert_eq!(field(err), "os_version", "{bad}");
             let err = sdk
@@ -358,8 +355,6 @@ mod tests {
                 .unwrap_err();
             assert_eq!(field(err), "os_version", "{bad}");
         }
-        let err = sdk.guide(Locale::Ja, None, Some("17".into())).unwrap_err();
-        assert_eq!(field(err), "platform");
         let err = sdk
             .guide_markdown(Locale::Ja, None, Some("17".into()))
             .unwrap_err();

@@ -8,6 +8,7 @@ pub mod diagnose;
 mod json_input;
 mod platform;
 pub mod readiness;
+pub mod untrusted;
 pub mod useragent;
 
 pub use platform::Platform;

@@ -10,7 +10,10 @@
 //! | user agent | 1024 bytes | `UserAgentError::TooLong`, `SnapshotError::UserAgentTooLong` |
 //! | diagnose message | 2048 bytes | `DiagnoseError::TooLong` |
 //! | snapshot signals | number of check ids (16) | `SnapshotError::TooManySignals` |
-//! | OS version | 64 bytes | `SnapshotError::InvalidOsVersion` (the value quoted cut to 64) |
+//! | OS version | 64 bytes | `SnapshotError::InvalidOsVersion` (the value not echoed) |
+//!
+//! The limits inside a bundle (items, ids, texts, problems) are in `content::limits`, tested
+//! by `hostile_input.rs` and `allocation_bounds.rs`.
 
 #![allow(
     clippy::unwrap_used,
@@ -165,10 +168,11 @@ fn a_snapshot_with_a_user_agent_over_the_limit_is_refused() {
     assert_eq!(snapshot.validate(), Err(expected.clone()));
     let guide = Bundle::embedded().unwrap().locales.en;
     assert_eq!(evaluate(&snapshot, &guide), Err(expected.clone()));
-    assert_eq!(
-        DeviceSnapshot::from_json(&snapshot.to_json()),
-        Err(expected)
-    );
+    let json = serde_json::json!({
+        "platform": "android",
+        "user_agent": snapshot.user_agent,
+    });
+    assert_eq!(DeviceSnapshot::from_json(&json.to_string()), Err(expected));
 }
 
 #[test]
@@ -233,9 +237,8 @@ fn an_os_version_over_the_limit_is_refused_and_not_echoed_whole() {
     let long = format!("14{}", ".0".repeat(MAX_OS_VERSION_BYTES));
     let json = format!("{{\"platform\": \"android\", \"os_version\": \"{long}\"}}");
     match DeviceSnapshot::from_json(&json) {
-        Err(SnapshotError::InvalidOsVersion { value }) => {
-            assert_eq!(value.len(), MAX_OS_VERSION_BYTES);
-            assert!(long.starts_with(&value));
+        Err(err @ SnapshotError::InvalidOsVersion) => {
+            assert!(!err.to_string().contains(".0.0"), "{err}");
         }
         other => panic!("expected InvalidOsVersion, got {other:?}"),
     }
@@ -244,6 +247,6 @@ fn an_os_version_over_the_limit_is_refused_and_not_echoed_whole() {
     let json = format!("{{\"platform\": \"android\", \"os_version\": \"{at_limit}\"}}");
     assert!(!matches!(
         DeviceSnapshot::from_json(&json),
-        Err(SnapshotError::InvalidOsVersion { .. }) | Err(SnapshotError::TooLarge { .. })
+        Err(SnapshotError::InvalidOsVersion) | Err(SnapshotError::TooLarge { .. })
     ));
 }

@@ -52,7 +52,7 @@ fn embedded_content_is_valid_and_round_trips() {
 fn invalid_id() {
     let problems = problems_after(|v| in_both(v, "/guides/0/id", json!("Windows Hello")));
     assert!(problems.contains(&Problem::InvalidId {
-        path: "ja.guides[Windows Hello]".into(),
+        path: "ja.guides[\"Windows Hello\"]".into(),
         id: "Windows Hello".into()
     }));
 }
@@ -275,15 +275,18 @@ fn malformed_json_names_the_field() {
 
 #[test]
 fn unsupported_schema_version() {
-    let mut value = embedded_value();
-    value["schema_version"] = json!(2);
-    assert_eq!(
-        Bundle::from_json(&value.to_string()),
-        Err(BundleError::UnsupportedSchema {
-            found: 2,
-            expected: 1
-        })
-    );
+    // Version 1 came before OS-version variants; 3 is from a newer SDK.
+    for found in [1, 3] {
+        let mut value = embedded_value();
+        value["schema_version"] = json!(found);
+        assert_eq!(
+            Bundle::from_json(&value.to_string()),
+            Err(BundleError::UnsupportedSchema {
+                found,
+                expected: 2
+            })
+        );
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@
     clippy::indexing_slicing
 )]
 
+use passkey_ready_core::content::limits::MAX_TEXT_CHARS;
 use passkey_ready_core::content::{Bundle, BundleError, ContentStore, LoadPolicy, Problem};
 use serde_json::{json, Value};
 
@@ -350,8 +351,18 @@ fn legitimate_text_that_looks_like_markup_or_links_is_accepted() {
 
 #[test]
 fn a_huge_hostile_text_reports_a_bounded_number_of_problems() {
-    // 300 KB of `<i>` tags: every one is markup, eight are reported.
+    // 300 KB of `<i>` tags: refused while it is read, as a text over the limit.
     let text = "<i>".repeat(100_000);
+    let store = ContentStore::embedded().unwrap();
+    match store.load_json(&with_step_text(&text)) {
+        Err(BundleError::OverLimit { path, max, unit }) => {
+            assert_eq!(path, "locales.ja.guides[4].parts[0].steps[0].text");
+            assert_eq!((max, unit), (MAX_TEXT_CHARS, "characters"));
+        }
+        other => panic!("expected OverLimit, got {other:?}"),
+    }
+    // At the limit, every `<i>` is markup and eight are reported.
+    let text = "<i>".repeat(MAX_TEXT_CHARS / 3);
     let problems = refused(&with_step_text(&text));
     let markup = problems
         .iter()

@@ -30,3 +30,21 @@ fn user_agent_an_in_app_browser_on_an_unknown_system_cannot_register() {
     // The same answer twice.
     assert_eq!(classify_user_agent(&ua).unwrap(), info);
 }
+
+/// fuzz/ `links`, first run (issue 11): `0<\\⏎\A\>`, found in under a minute. The checker
+/// counted `\\` followed by a newline as no protocol-relative link, but URL parsers drop the
+/// newline: read as a target, `\\⏎\A\` is `https://a/` against the bank's page. Slashes are
+/// now counted across newlines. (CommonMark ends an autolink at a newline; the harness's
+/// oracle now does too, after a second run stopped on `<PAPPA⏎::>` for that reason alone.)
+#[test]
+fn links_slashes_split_by_a_newline_are_still_a_host() {
+    use passkey_ready_core::content::{safety, LoadPolicy};
+    let policy = LoadPolicy::allowing_links_to(["www.bank.example"]);
+    for text in [
+        "0<\\\\\n\\A\\>",
+        "[x](/\n/evil.example)",
+        "//\nevil.example",
+    ] {
+        assert!(!safety::check(text, &policy).is_empty(), "{text:?}");
+    }
+}

@@ -173,10 +173,11 @@ fn unsupported_reports_name_the_parsed_version_and_the_minimum() {
 }
 
 /// The version a shell sent is never echoed: markup, escape sequences, placeholders and
-/// personal data after the number do not reach the report.
+/// personal data after the number are refused (a version is ASCII digits and dots), and the
+/// error does not quote them either.
 #[test]
 fn the_raw_os_version_is_never_echoed_or_expanded() {
-    for (locale, guide) in guides() {
+    for (_, guide) in guides() {
         for raw in [
             "8\u{1b}[31mRED",
             "8<img src=x onerror=alert(1)>",
@@ -184,29 +185,14 @@ fn the_raw_os_version_is_never_echoed_or_expanded() {
             "8 (taro@example.com)",
         ] {
             let s = snapshot(Platform::Android, Some(raw), None, &[]);
-            match evaluate(&s, &guide) {
-                Ok(report) => {
-                    assert_eq!(report.status, ReadinessStatus::Unsupported, "{raw:?}");
-                    assert!(report.summary.contains("Android 8"), "{raw:?}");
-                    for text in texts(&report) {
-                        for bad in [
-                            "\u{1b}",
-                            "RED",
-                            "<img",
-                            "{",
-                            "}",
-                            "taro",
-                            "Android 9Android",
-                        ] {
-                            assert!(!text.contains(bad), "{locale:?} {raw:?}: {text:?}");
-                        }
-                    }
-                }
-                // A stricter snapshot check may refuse such a version outright.
-                Err(e) => assert!(
-                    matches!(e, SnapshotError::InvalidOsVersion { .. }),
-                    "{raw:?}: {e}"
-                ),
+            let err = evaluate(&s, &guide).unwrap_err();
+            assert!(
+                matches!(err, SnapshotError::InvalidOsVersion),
+                "{raw:?}: {err}"
+            );
+            let text = err.to_string();
+            for bad in ["\u{1b}", "RED", "<img", "{min", "taro"] {
+                assert!(!text.contains(bad), "{raw:?}: {text:?}");
             }
         }
     }
@@ -217,10 +203,7 @@ fn an_overflowing_build_number_is_refused_not_read_as_build_0() {
     let err =
         DeviceSnapshot::from_json(r#"{"platform":"windows","os_version":"10.0.99999999999"}"#)
             .unwrap_err();
-    assert!(
-        matches!(err, SnapshotError::InvalidOsVersion { .. }),
-        "{err}"
-    );
+    assert!(matches!(err, SnapshotError::InvalidOsVersion), "{err}");
     assert!(err.to_string().starts_with("os_version"), "{err}");
 }
 

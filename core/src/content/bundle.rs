@@ -4,12 +4,16 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::limits;
 use super::model::{Bundle, Guide, Locale, Locales};
 use super::safety::LoadPolicy;
 use super::validate::{validate_with, Problem};
+use crate::json_input::{self, InputError};
 
-/// The bundle format this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The bundle format this build reads and writes. 2 added OS-version variants of parts
+/// (`written_for`, `variants`), footnote scopes (`applies_to`), diagnosis explanations and
+/// the report's new texts; a version 1 bundle is refused with the version it needs.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Bundles larger than this (in UTF-8 bytes) are refused before parsing, with
 /// [`BundleError::TooLarge`]: nothing of them is read. The embedded guide in both languages
@@ -25,10 +29,65 @@ pub enum BundleError {
     TooLarge { size: usize, max: usize },
     #[error("bundle is not valid: {path}: {message}")]
     Malformed { path: String, message: String },
+    /// A key that appears twice in one object (`path` names it): JSON parsers disagree on
+    /// which one counts.
+    #[error("bundle is not valid: {path}: the key appears more than once in its object")]
+    DuplicateKey { path: String },
+    /// A list or text past its limit (see [`crate::content::limits`]), refused while the
+    /// bundle is read: nothing after it is read.
+    #[error("bundle is not valid: {path}: more than {max} {unit}")]
+    OverLimit {
+        path: String,
+        max: usize,
+        unit: &'static str,
+    },
     #[error("bundle schema_version is {found}; this SDK reads version {expected}")]
     UnsupportedSchema { found: u32, expected: u32 },
-    #[error("bundle has {} problem(s):\n{}", problems.len(), list(problems))]
+    /// At most [`limits::MAX_PROBLEMS`] problems, then [`Problem::TooManyProblems`].
+    #[error("bundle has {} problem(s):\n{}", count(problems), list(problems))]
     Invalid { problems: Vec<Problem> },
+}
+
+impl BundleError {
+    /// One line, at most [`MAX_SUMMARY_CHARS`] characters: what a host app logs or shows.
+    pub fn summary(&self) -> String {
+        let text = match self {
+            BundleError::Invalid { problems } => {
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                format!("bundle has {} problem(s); first: {first}", count(problems))
+            }
+            other => other.to_string(),
+        };
+        let mut chars = text.chars();
+        let mut out: String = chars
+            .by_ref()
+            .take(MAX_SUMMARY_CHARS)
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .collect();
+        if chars.next().is_some() {
+            out.push('…');
+        }
+        out
+    }
+}
+
+/// The longest [`BundleError::summary`].
+pub const MAX_SUMMARY_CHARS: usize = 300;
+
+/// `50+` when validation stopped at the cap.
+fn count(problems: &[Problem]) -> String {
+    let stopped = problems
+        .iter()
+        .any(|p| matches!(p, Problem::TooManyProblems { .. }));
+    let listed = problems.len() - usize::from(stopped);
+    if stopped {
+        format!("more than {listed}")
+    } else {
+        listed.to_string()
+    }
 }
 
 fn list(problems: &[Problem]) -> String {
@@ -41,7 +100,10 @@ fn list(problems: &[Problem]) -> String {
 
 impl Bundle {
     /// Parses and validates a bundle. The error names the field or item at fault. Texts may
-    /// contain no links at all (the default [`LoadPolicy`]).
+    /// contain no links at all (the default [`LoadPolicy`]). A leading UTF-8 byte order mark
+    /// is skipped; a key repeated in an object, a key that is not a `lower_snake_case` name
+    /// and any list or text over its limit ([`crate::content::limits`]) are refused while
+    /// the JSON is read, before anything is built from it.
     pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
         Bundle::from_json_with(json, &LoadPolicy::default())
     }
@@ -54,6 +116,8 @@ impl Bundle {
                 max: MAX_BUNDLE_BYTES,
             });
         }
+        let json = json_input::without_bom(json);
+        json_input::check(json, Some(limits::BUNDLE)).map_err(BundleError::from)?;
         // The version is read first so that an old or new bundle gets a version error, not a
         // confusing field error.
         #[derive(serde::Deserialize)]
@@ -124,14 +188,27 @@ impl Bundle {
     }
 }
 
+impl From<InputError> for BundleError {
+    fn from(err: InputError) -> Self {
+        match err {
+            InputError::Malformed { path, message } => BundleError::Malformed { path, message },
+            InputError::DuplicateKey { path } => BundleError::DuplicateKey { path },
+            InputError::OverLimit { path, max, unit } => BundleError::OverLimit { path, max, unit },
+        }
+    }
+}
+
 /// Deserialises with the path of the failing field; `prefix` names the document.
 fn parse<T: serde::de::DeserializeOwned>(json: &str, prefix: &str) -> Result<T, BundleError> {
-    crate::json_input::parse(json).map_err(|(path, message)| BundleError::Malformed {
-        path: match (prefix, path.as_str()) {
-            ("", _) => path,
-            (_, "(root)") => prefix.to_owned(),
-            _ => format!("{prefix}.{path}"),
+    json_input::parse(json).map_err(|err| match BundleError::from(err) {
+        BundleError::Malformed { path, message } => BundleError::Malformed {
+            path: match (prefix, path.as_str()) {
+                ("", _) => path,
+                (_, "(root)") => prefix.to_owned(),
+                _ => format!("{prefix}.{path}"),
+            },
+            message,
         },
-        message,
+        other => other,
     })
 }

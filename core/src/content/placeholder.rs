@@ -22,11 +22,15 @@ pub fn names(text: &str) -> Result<BTreeSet<&str>, String> {
         };
         let name = body.get(..close).unwrap_or_default();
         if body.get(close..).is_some_and(|s| s.starts_with('{')) {
-            return Err(format!("'{{' inside the placeholder {{{name}"));
+            return Err(format!(
+                "'{{' inside the placeholder {{{}",
+                crate::untrusted::escape(name)
+            ));
         }
         if !KNOWN.contains(&name) {
             return Err(format!(
-                "unknown placeholder {{{name}}} (known: {})",
+                "unknown placeholder {{{}}} (known: {})",
+                crate::untrusted::escape(name),
                 KNOWN.map(|k| format!("{{{k}}}")).join(", ")
             ));
         }

@@ -11,17 +11,19 @@
 //! 1. **Links.** The only URL a text may contain is an `https://` link to a host the app
 //!    allows ([`LoadPolicy::allowed_link_hosts`], none by default; the embedded guide has no
 //!    links). Refused:
-//!    - any other `scheme://` (`http://`, `ftp://`, custom app schemes such as `foo://`);
-//!    - schemes that need no `//` and are dangerous or leave the app: `javascript:`,
-//!      `vbscript:`, `data:`, `file:`, `intent:`, `blob:`, `about:`, `content:`, `mailto:`,
-//!      `tel:`, `sms:`, `market:`, `itms-apps:`, `prefs:`, `ms-settings:` … (see
-//!      [`SCHEMES_WITHOUT_SLASHES`]). An ordinary `Note:` is text, not a scheme;
-//!    - links without a scheme that a linkifier or a Markdown renderer would still follow:
-//!      `www.` at the start of a word, and protocol-relative `//host`;
-//!    - an `https://` link with user info (`https://bank.example@evil.example`), or to a
-//!      host not on the allowlist (compared exactly, ignoring ASCII case and a port). A host
-//!      written with anything but ASCII letters, digits, `-` and `.` (percent-escapes,
-//!      look-alike letters) never equals an allowed host, so it is refused.
+//!    - any `scheme:` at the start of a word followed by anything but whitespace, unless it is
+//!      `https:` and two slashes (`http:host`, `https:host`, `bankapp:x`, `x-safari-https:…`,
+//!      `foo://`). Followed by whitespace it is text (`Note: a PIN`), except the code schemes
+//!      ([`CODE_SCHEMES`]) and where Markdown reads a link target (after `<`, `](`, `]:`);
+//!    - backslashes count as slashes and newlines between slashes are skipped, as URL parsers
+//!      do; two or more slashes before text are a link to another host (`//host`, `/\host`),
+//!      and so is `www.` at the start of a word;
+//!    - character references (`&#106;`, `&colon;`), which renderers decode first; and the
+//!      text is checked again as Markdown reads it, backslash escapes removed (`\:`);
+//!    - an `https://` link whose host (up to `/ ? # \`, whitespace but the newline, a closing
+//!      `) ] > < " '` or the end) is not exactly an allowed one (ASCII case, a port and one
+//!      trailing dot aside): user info, escapes and any non-ASCII character (`。`, which IDNA
+//!      maps to a dot) never match.
 //! 2. **Markup.** The rule follows the HTML tokenizer, which only starts a tag at `<`
 //!    immediately followed by an ASCII letter, `/` or `!` / `?`. Refused:
 //!    - `<` + a tag name that is an HTML, SVG or MathML element (`<script`, `<a`, `<img`,
@@ -42,6 +44,8 @@
 //!    escapes.
 //! 4. **Bidirectional overrides and isolates** (U+202A–U+202E, U+2066–U+2069): they reorder
 //!    what the customer sees without changing what the text is ("Trojan Source").
+//! 5. **Other format characters** (category Cf, [`is_format_char`]) and U+2028/U+2029:
+//!    invisible joiners, marks and tags. The zero-width joiner is allowed between two emoji.
 //!
 //! Each finding is a [`Problem`] naming the item, like every other validation problem.
 
@@ -79,40 +83,6 @@ impl LoadPolicy {
             })
     }
 }
-
-/// Schemes refused even without `//`: they run code, read local data, launch other apps or
-/// settings, or dial and message. Lower case; matched ignoring case at the start of a word.
-pub const SCHEMES_WITHOUT_SLASHES: &[&str] = &[
-    "javascript",
-    "vbscript",
-    "livescript",
-    "data",
-    "file",
-    "intent",
-    "android-app",
-    "blob",
-    "filesystem",
-    "about",
-    "content",
-    "jar",
-    "view-source",
-    "mailto",
-    "tel",
-    "sms",
-    "smsto",
-    "mms",
-    "facetime",
-    "facetime-audio",
-    "market",
-    "itms",
-    "itms-apps",
-    "itms-services",
-    "prefs",
-    "app-prefs",
-    "ms-settings",
-    "chrome",
-    "shortcuts",
-];
 
 /// HTML (current and obsolete), SVG and MathML element names that matter to a browser,
 /// lower case. A tag `<name` with one of these names is markup.
@@ -275,8 +245,9 @@ pub const ELEMENTS: &[&str] = &[
 /// text of half a megabyte of `<b` cannot make the error list grow with it.
 pub const MAX_PROBLEMS_PER_TEXT: usize = 8;
 
-/// Schemes refused after a colon even when followed by whitespace: they are code.
-const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
+/// Schemes refused after a colon even when followed by whitespace: they are code, and URL
+/// parsers drop the whitespace.
+pub const CODE_SCHEMES: [&str; 3] = ["javascript", "vbscript", "livescript"];
 
 /// At most this much of a text is quoted in a problem.
 const MAX_QUOTE_CHARS: usize = 80;
@@ -284,12 +255,28 @@ const MAX_QUOTE_CHARS: usize = 80;
 /// No element name is longer than this; a longer tag name is not one.
 const MAX_ELEMENT_NAME: usize = 16;
 
+/// The safety problems of one customer-facing text (at most [`MAX_PROBLEMS_PER_TEXT`]),
+/// each with the path `text`: empty when the text is safe under `policy`.
+pub fn check(text: &str, policy: &LoadPolicy) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_text("text", text, policy, &mut problems);
+    problems
+}
+
 /// Appends a [`Problem`] for each unsafe thing in `text`, the customer-facing text at `path`
 /// (at most [`MAX_PROBLEMS_PER_TEXT`]). Linear in the length of the text.
 pub(crate) fn check_text(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<Problem>) {
     let mut found = Vec::new();
     check_characters(path, text, &mut found);
+    check_references(path, text, &mut found);
     check_links(path, text, policy, &mut found);
+    // A Markdown renderer reads `\:` as `:` and `\/` as `/`: the text as it reads it must
+    // pass too.
+    if found.is_empty() {
+        if let Some(unescaped) = markdown_unescaped(text) {
+            check_links(path, &unescaped, policy, &mut found);
+        }
+    }
     check_markup(path, text, &mut found);
     problems.extend(found.into_iter().take(MAX_PROBLEMS_PER_TEXT));
 }
@@ -298,28 +285,162 @@ fn code_point(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// Unicode format characters (general category Cf, Unicode 16): invisible, and able to
+/// reorder, join, hide or tag what the customer reads.
+pub fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{061C}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// A character that ends or joins an emoji sequence: pictographs, dingbats, the emoji
+/// presentation selector, the keycap and the skin-tone modifiers.
+fn is_emoji_part(c: char) -> bool {
+    matches!(c,
+        '\u{00A9}' | '\u{00AE}' | '\u{203C}' | '\u{2049}' | '\u{20E3}' | '\u{2122}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2300}'..='\u{23FF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{FE0F}'
+        | '\u{1F000}'..='\u{1FAFF}')
+}
+
 fn check_characters(path: &str, text: &str, problems: &mut Vec<Problem>) {
-    for c in text.chars() {
+    let mut previous = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if problems.len() >= MAX_PROBLEMS_PER_TEXT {
             return;
         }
-        if c.is_control() && c != '\n' {
-            problems.push(Problem::ControlCharacter {
+        let problem = if c.is_control() && c != '\n' {
+            Some(Problem::ControlCharacter {
                 path: path.to_owned(),
                 code_point: code_point(c),
-            });
+            })
         } else if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
-            problems.push(Problem::BidiControl {
+            Some(Problem::BidiControl {
                 path: path.to_owned(),
                 code_point: code_point(c),
+            })
+        } else if c == '\u{200D}' {
+            // The zero-width joiner is how 👩‍💻 is written: allowed between two emoji only.
+            let joins = previous.is_some_and(is_emoji_part)
+                && chars.peek().copied().is_some_and(is_emoji_part);
+            (!joins).then(|| Problem::FormatCharacter {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            })
+        } else if is_format_char(c) || matches!(c, '\u{2028}' | '\u{2029}') {
+            Some(Problem::FormatCharacter {
+                path: path.to_owned(),
+                code_point: code_point(c),
+            })
+        } else {
+            None
+        };
+        problems.extend(problem);
+        previous = Some(c);
+    }
+}
+
+/// HTML and CommonMark decode character references (`&#106;`, `&#x6A;`, `&colon;`) in link
+/// targets and attributes, so `&#106;avascript:` is `javascript:` to them. Texts hold the
+/// characters themselves: a numeric reference (with or without `;`) or a named one (`&name;`)
+/// is refused.
+fn check_references(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices('&') {
+        if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+            return;
+        }
+        let rest = bytes.get(at + 1..).unwrap_or_default();
+        let numeric = rest.first() == Some(&b'#');
+        let name = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let named =
+            rest.first().is_some_and(u8::is_ascii_alphabetic) && rest.get(name) == Some(&b';');
+        if numeric || named {
+            problems.push(Problem::CharacterReference {
+                path: path.to_owned(),
+                found: quote(text, at),
             });
         }
     }
 }
 
+/// The text as a Markdown renderer reads it, with backslash escapes of ASCII punctuation
+/// removed; `None` when it has none.
+fn markdown_unescaped(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let escapes = bytes
+        .windows(2)
+        .any(|w| w.first() == Some(&b'\\') && w.get(1).is_some_and(u8::is_ascii_punctuation));
+    if !escapes {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&next) = chars.peek() {
+                if next.is_ascii_punctuation() {
+                    out.push(next);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
 /// A scheme character after the first (RFC 3986: letters, digits, `+`, `-`, `.`).
 fn is_scheme_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+}
+
+/// URL parsers treat a backslash as a slash.
+fn is_slash(b: u8) -> bool {
+    b == b'/' || b == b'\\'
+}
+
+/// The slashes at the start of `bytes` as a URL parser counts them: `/` and `\`, with the
+/// newlines between them, which URL parsers remove. Returns the bytes of the run and the
+/// number of slashes in it; a run never ends in a newline.
+fn slash_run(bytes: &[u8]) -> (usize, usize) {
+    let (mut run, mut slashes, mut at) = (0, 0, 0);
+    while let Some(&b) = bytes.get(at) {
+        at += 1;
+        if is_slash(b) {
+            slashes += 1;
+            run = at;
+        } else if b != b'\n' {
+            break;
+        }
+    }
+    (run, slashes)
 }
 
 /// The text from `at` up to the next whitespace, at most [`MAX_QUOTE_CHARS`] characters.
@@ -332,8 +453,8 @@ fn quote(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// Where a URL starting at `at` ends in running text: at whitespace, any non-ASCII character
-/// (Japanese punctuation follows links directly), or a closing bracket or quote.
+/// Where the rest of a URL starting at `at` ends in running text, for skipping its path:
+/// at whitespace, any non-ASCII character, or a closing bracket or quote.
 fn url_end(bytes: &[u8], at: usize) -> usize {
     bytes
         .get(at..)
@@ -353,11 +474,7 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
         // Only at the start of a word: in `ABCjavascript:` or `a.www.b` there is no scheme
         // or host start, for a browser either.
         let word_start = at == 0 || bytes.get(at - 1).is_some_and(|&p| !is_scheme_char(p));
-        if !word_start {
-            at += 1;
-            continue;
-        }
-        if b.is_ascii_alphabetic() {
+        if b.is_ascii_alphabetic() && word_start {
             let len = bytes
                 .get(at..)
                 .unwrap_or_default()
@@ -366,31 +483,30 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
                 .count();
             let scheme = text.get(at..at + len).unwrap_or_default();
             let after = bytes.get(at + len..).unwrap_or_default();
-            if after.starts_with(b"://") {
-                if scheme.eq_ignore_ascii_case("https") {
-                    check_https(path, text, at, at + len + 3, policy, problems);
-                } else {
+            if after.first() == Some(&b':') {
+                let after_colon = after.get(1..).unwrap_or_default();
+                let (run, slashes) = slash_run(after_colon);
+                let then_text = after_colon
+                    .first()
+                    .is_some_and(|c| !c.is_ascii_whitespace());
+                let code = CODE_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme));
+                if scheme.eq_ignore_ascii_case("https") && slashes >= 2 {
+                    let authority = at + len + 1 + run;
+                    check_https(path, text, at, authority, policy, problems);
+                    at = url_end(bytes, authority);
+                    continue;
+                }
+                // `Note: …` is text; `note:x`, `http:host` and `x-safari-https:…` are URLs,
+                // and so is `app:` where Markdown expects a link's target.
+                if then_text || code || at_link_target(bytes, at) {
                     problems.push(Problem::ForbiddenScheme {
                         path: path.to_owned(),
                         scheme: scheme.to_ascii_lowercase(),
                         found: quote(text, at),
                     });
+                    at = url_end(bytes, at + len + 1);
+                    continue;
                 }
-                // The rest of the URL is its business, not new words.
-                at = url_end(bytes, at + len + 3);
-                continue;
-            }
-            let scheme_like = |list: &[&str]| list.iter().any(|s| s.eq_ignore_ascii_case(scheme));
-            let then_text = after.get(1).is_some_and(|b| !b.is_ascii_whitespace());
-            if after.starts_with(b":")
-                && (scheme_like(&CODE_SCHEMES)
-                    || (then_text && scheme_like(SCHEMES_WITHOUT_SLASHES)))
-            {
-                problems.push(Problem::ForbiddenScheme {
-                    path: path.to_owned(),
-                    scheme: scheme.to_ascii_lowercase(),
-                    found: quote(text, at),
-                });
             } else if scheme.len() > 4
                 && scheme
                     .get(..4)
@@ -404,19 +520,62 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
                 continue;
             }
             at += len;
-        } else if b == b'/'
-            && bytes.get(at + 1) == Some(&b'/')
-            && bytes.get(at + 2).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            problems.push(Problem::LinkWithoutScheme {
-                path: path.to_owned(),
-                found: quote(text, at),
-            });
-            at = url_end(bytes, at);
+        } else if is_slash(b) {
+            // `//host`, `/\host`, `\\host`: relative to the scheme, another host.
+            let (run, slashes) = slash_run(bytes.get(at..).unwrap_or_default());
+            let then_text = bytes
+                .get(at + run..)
+                .unwrap_or_default()
+                .iter()
+                .find(|&&c| c != b'\n')
+                .is_some_and(|c| !c.is_ascii_whitespace());
+            if slashes >= 2 && then_text {
+                problems.push(Problem::LinkWithoutScheme {
+                    path: path.to_owned(),
+                    found: quote(text, at),
+                });
+                at = url_end(bytes, at + run);
+            } else {
+                at += run;
+            }
         } else {
             at += 1;
         }
     }
+}
+
+/// Whether `at` is where Markdown reads a link's target: after `<` (autolink), or after
+/// `](` (inline link) or `]:` (link reference definition) and optional blanks.
+fn at_link_target(bytes: &[u8], at: usize) -> bool {
+    let before = bytes.get(..at).unwrap_or_default();
+    if before.ends_with(b"<") {
+        return true;
+    }
+    let blanks = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    before
+        .get(..before.len() - blanks)
+        .is_some_and(|b| b.ends_with(b"](") || b.ends_with(b"]:"))
+}
+
+/// Where the authority of a URL starting at `at` ends: where a URL parser ends the host
+/// (`/ ? # \`), at whitespace other than the newline (URL parsers drop newlines), where
+/// Markdown or a linkifier ends a link (`) ] > < " '`), or at the end of the text. Any
+/// other character, non-ASCII ones included, is part of the host a parser sees.
+fn authority_end(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .unwrap_or_default()
+        .char_indices()
+        .find(|&(_, c)| {
+            matches!(
+                c,
+                '/' | '?' | '#' | '\\' | ')' | ']' | '>' | '<' | '"' | '\''
+            ) || (c.is_whitespace() && c != '\n')
+        })
+        .map_or(text.len(), |(n, _)| at + n)
 }
 
 /// `https://` at `start`, its authority from `authority`: the host must be allowed.
@@ -428,21 +587,16 @@ fn check_https(
     policy: &LoadPolicy,
     problems: &mut Vec<Problem>,
 ) {
-    let bytes = text.as_bytes();
-    // The authority ends where a URL parser ends it (`/ ? # \`) or where running text ends
-    // the URL; punctuation that ends a sentence is not part of it.
-    let end = url_end(bytes, authority);
-    let rest = text.get(authority..end).unwrap_or_default();
-    let authority = rest
-        .find(['/', '?', '#', '\\'])
-        .map_or(rest, |n| rest.get(..n).unwrap_or_default())
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '}']);
+    let authority = text
+        .get(authority..authority_end(text, authority))
+        .unwrap_or_default();
     let host = match authority.rsplit_once(':') {
         Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
         _ => authority,
     };
-    // User info (`https://bank.example@evil.example`), escapes or any other character than
-    // a plain host name's: never equal to an allowed host.
+    // User info (`https://bank.example@evil.example`), escapes, a newline, non-ASCII (`。`
+    // and other dots that IDNA maps to `.`) or any other character than a plain host
+    // name's: never equal to an allowed host.
     let plain = host
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
@@ -652,13 +806,17 @@ mod tests {
             "See https://www.bank.example/passkey for details.",
             "HTTPS://WWW.BANK.EXAMPLE:443/x",
             "（https://www.bank.example/faq）",
-            "https://www.bank.example。",
+            "[here](https://www.bank.example) and <https://www.bank.example/x>",
+            "https://www.bank.example/。",
+            "https:\\/\\/www.bank.example/login",
         ] {
             assert!(problems(ok, &policy).is_empty(), "{ok}");
         }
         for (bad, kind) in [
             ("https://evil.example/", "host"),
             ("https://www.bank.example@evil.example/", "host"),
+            ("https://www.bank.example。evil.example/login", "host"),
+            ("https://www.bank.example。", "host"),
             ("https://www.bank.example.evil.example/", "host"),
             ("https://%77ww.bank.example/", "host"),
             ("http://www.bank.example/", "scheme"),

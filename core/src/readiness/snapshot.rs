@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::check::CheckId;
 use super::rules;
-use crate::useragent::MAX_USER_AGENT_BYTES;
+use crate::json_input::{self, InputError};
+use crate::useragent::{classify_user_agent, MAX_USER_AGENT_BYTES};
 use crate::Platform;
 
 /// A snapshot's JSON is refused above this size, before parsing.
@@ -41,7 +42,8 @@ impl Signal {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceSnapshot {
     pub platform: Platform,
-    /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`); `None` when not known.
+    /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`): ASCII digits and dots only;
+    /// `None` when not known.
     #[serde(default)]
     pub os_version: Option<String>,
     /// The browser the registration page is opened in, when known.
@@ -58,18 +60,27 @@ pub enum SnapshotError {
     TooLarge { size: usize, max: usize },
     #[error("snapshot is not valid JSON: {path}: {message}")]
     Malformed { path: String, message: String },
-    #[error("platform: {value:?} is not one of android, ios, ipados, macos, windows")]
-    UnknownPlatform { value: String },
+    /// A key that appears twice in one object (`path` names it).
+    #[error("snapshot is not valid: {path}: the key appears more than once in its object")]
+    DuplicateKey { path: String },
+    /// `value` is the value only when it is a plain word (a typo such as `andriod`): a
+    /// snapshot may carry what it should not (an e-mail address), which is never echoed.
+    #[error("platform: {}not one of android, ios, ipados, macos, windows", value.as_deref().map(|v| format!("{} is ", crate::untrusted::quote(v))).unwrap_or_default())]
+    UnknownPlatform { value: Option<String> },
+    /// `id` is a plain `lower_snake_case` key (others are refused as malformed).
     #[error("signals.{id}: not a check id")]
     UnknownSignal { id: String },
-    #[error("signals.{id}: {value} is not \"yes\", \"no\" or \"unknown\"")]
-    InvalidSignalValue { id: String, value: String },
+    /// The value is not echoed (see [`SnapshotError::UnknownPlatform`]).
+    #[error("signals.{id}: the value is not \"yes\", \"no\" or \"unknown\"")]
+    InvalidSignalValue { id: String },
     #[error("signals.{id}: this check does not apply to {platform}")]
     SignalNotForPlatform { id: String, platform: Platform },
     #[error("signals: {count} signals; the limit is {max}")]
     TooManySignals { count: usize, max: usize },
-    #[error("os_version: {value:?} is not a version number")]
-    InvalidOsVersion { value: String },
+    /// Longer than [`MAX_OS_VERSION_BYTES`], or not a dotted number (ASCII digits and dots,
+    /// starting with a digit: `14`, `17.4.1`). The value is not echoed.
+    #[error("os_version: not a dotted version number (digits and dots) of at most {MAX_OS_VERSION_BYTES} bytes")]
+    InvalidOsVersion,
     #[error("user_agent: {len} bytes; the limit is {max}")]
     UserAgentTooLong { len: usize, max: usize },
     /// The user agent names another system than `platform` (an iPad or iPhone asking for
@@ -92,6 +103,29 @@ struct RawSnapshot {
     user_agent: Option<String>,
     #[serde(default)]
     signals: serde_json::Map<String, serde_json::Value>,
+    /// What [`DeviceSnapshot::to_json`] writes instead of the user agent; read and ignored.
+    #[serde(default)]
+    #[allow(dead_code)]
+    browser_info: Option<serde::de::IgnoredAny>,
+}
+
+/// `14`, `17.4.1`: ASCII digits and dots, starting with a digit.
+fn is_dotted_number(version: &str) -> bool {
+    version.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+impl From<InputError> for SnapshotError {
+    fn from(err: InputError) -> Self {
+        match err {
+            InputError::Malformed { path, message } => SnapshotError::Malformed { path, message },
+            InputError::DuplicateKey { path } => SnapshotError::DuplicateKey { path },
+            InputError::OverLimit { path, max, unit } => SnapshotError::Malformed {
+                path,
+                message: format!("more than {max} {unit}"),
+            },
+        }
+    }
 }
 
 impl DeviceSnapshot {
@@ -104,7 +138,9 @@ impl DeviceSnapshot {
         }
     }
 
-    /// Parses the JSON form; the error names the field or value at fault.
+    /// Parses the JSON form; the error names the field at fault, never quoting a value that
+    /// could be personal. A leading UTF-8 byte order mark is skipped; a key repeated in an
+    /// object, or one that is not a `lower_snake_case` name, is refused.
     pub fn from_json(json: &str) -> Result<DeviceSnapshot, SnapshotError> {
         if json.len() > MAX_SNAPSHOT_BYTES {
             return Err(SnapshotError::TooLarge {
@@ -112,11 +148,13 @@ impl DeviceSnapshot {
                 max: MAX_SNAPSHOT_BYTES,
             });
         }
-        let raw: RawSnapshot = crate::json_input::parse(json)
-            .map_err(|(path, message)| SnapshotError::Malformed { path, message })?;
-        let platform = Platform::parse(&raw.platform).ok_or(SnapshotError::UnknownPlatform {
-            value: raw.platform.clone(),
-        })?;
+        let json = json_input::without_bom(json);
+        json_input::check(json, None).map_err(SnapshotError::from)?;
+        let raw: RawSnapshot = json_input::parse(json).map_err(SnapshotError::from)?;
+        let platform =
+            Platform::parse(&raw.platform).ok_or_else(|| SnapshotError::UnknownPlatform {
+                value: crate::untrusted::plain_word(&raw.platform).map(str::to_owned),
+            })?;
         if raw.signals.len() > MAX_SIGNALS {
             return Err(SnapshotError::TooManySignals {
                 count: raw.signals.len(),
@@ -131,12 +169,7 @@ impl DeviceSnapshot {
                 Some("yes") => Signal::Yes,
                 Some("no") => Signal::No,
                 Some("unknown") => Signal::Unknown,
-                _ => {
-                    return Err(SnapshotError::InvalidSignalValue {
-                        id: id.clone(),
-                        value: value.to_string(),
-                    })
-                }
+                _ => return Err(SnapshotError::InvalidSignalValue { id: id.clone() }),
             };
             signals.insert(check, signal);
         }
@@ -167,12 +200,13 @@ impl DeviceSnapshot {
             }
         }
         if let Some(version) = &self.os_version {
+            // What shells send (`14`, `17.4.1`, `10.0.22631`) and nothing else: `14\u{0}`
+            // must not pass as 14 with the NUL kept, nor `8 (taro@…)` as 8 with the address.
             if version.len() > MAX_OS_VERSION_BYTES
+                || !is_dotted_number(version)
                 || super::os_version::Version::parse(version).is_none()
             {
-                return Err(SnapshotError::InvalidOsVersion {
-                    value: version.chars().take(MAX_OS_VERSION_BYTES).collect(),
-                });
+                return Err(SnapshotError::InvalidOsVersion);
             }
         }
         if let Some(ua) = &self.user_agent {
@@ -203,7 +237,10 @@ impl DeviceSnapshot {
         self.signals.get(&check).copied().unwrap_or(Signal::Unknown)
     }
 
-    /// JSON with signals in check-id order, so that the same snapshot prints the same way.
+    /// JSON with signals in check-id order, so that the same snapshot prints the same way:
+    /// the form exported for support. The user agent, which can carry device and account
+    /// details, is written only as its classification (`browser_info`, what the report
+    /// uses); [`DeviceSnapshot::from_json`] reads it back without a user agent.
     pub fn to_json(&self) -> String {
         let signals: std::collections::BTreeMap<&str, Signal> = self
             .signals
@@ -213,7 +250,10 @@ impl DeviceSnapshot {
         serde_json::json!({
             "platform": self.platform,
             "os_version": self.os_version,
-            "user_agent": self.user_agent,
+            "browser_info": self
+                .user_agent
+                .as_deref()
+                .and_then(|ua| classify_user_agent(ua).ok()),
             "signals": signals,
         })
         .to_string()

@@ -148,15 +148,14 @@ public final class PasskeyReadiness: Sendable {
     /// The whole guide, `{service}` filled in, for a native help screen, with every OS
     /// version's steps (each part's `variants`).
     public func guide(locale: GuideLocale? = nil) -> Guide {
-        // Without an OS version the core has nothing to refuse.
-        try! core.guide(locale: locale ?? self.locale, platform: nil, osVersion: nil)
+        core.guide(locale: locale ?? self.locale)
     }
 
     /// The guide with the steps written for `osVersion` of `platform` (e.g. `.ios` and
     /// `UIDevice.current.systemVersion`) instead of every version's.
     /// Throws `InvalidInput` naming `os_version` when it is not a version number.
     public func guide(locale: GuideLocale? = nil, platform: Platform, osVersion: String) throws -> Guide {
-        try core.guide(locale: locale ?? self.locale, platform: platform, osVersion: osVersion)
+        try core.guideForOs(locale: locale ?? self.locale, platform: platform, osVersion: osVersion)
     }
 
     /// The guide as Markdown: the whole page, or one device guide by id (`ios`, `android`…);

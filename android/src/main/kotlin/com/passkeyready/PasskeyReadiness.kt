@@ -140,7 +140,7 @@ class PasskeyReadiness private constructor(
      * version's steps (each part's `variants`).
      */
     @JvmOverloads
-    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale, null, null)
+    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale)
 
     /**
      * The guide with the steps written for [osVersion] of [platform] (e.g. [Platform.ANDROID]
@@ -151,7 +151,7 @@ class PasskeyReadiness private constructor(
     @JvmOverloads
     @Throws(PasskeyReadyException::class)
     fun guide(platform: Platform, osVersion: String, locale: Locale = deviceLocale()): Guide =
-        core.guide(locale, platform, osVersion)
+        core.guideForOs(locale, platform, osVersion)
 
     /**
      * The guide as Markdown: the whole page, or one device guide by id (`android`, `ios`,

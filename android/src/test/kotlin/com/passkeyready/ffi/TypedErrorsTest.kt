@@ -123,11 +123,11 @@ class TypedErrorsTest {
             guide.guides.single { it.id == "ios" }.parts.single { it.id == "ios.autofill" }
         }
         val all = core.guide(Locale.EN)
-        val ios17 = core.guide(Locale.EN, Platform.IOS, "17.4")
+        val ios17 = core.guideForOs(Locale.EN, Platform.IOS, "17.4")
         assertEquals(autofill(all).variants.first().steps, autofill(ios17).steps)
         assertTrue(autofill(ios17).variants.isEmpty())
         val error = assertThrows<PasskeyReadyException.InvalidInput> {
-            core.guide(Locale.EN, Platform.IOS, "latest")
+            core.guideForOs(Locale.EN, Platform.IOS, "latest")
         }
         assertEquals("os_version", error.field)
     }

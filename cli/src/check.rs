@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use passkey_ready_core::content::Bundle;
 use passkey_ready_core::readiness::{
-    evaluate, CheckId, DeviceSnapshot, FindingStatus, ReadinessReport, MAX_SNAPSHOT_BYTES,
+    evaluate, CheckId, DeviceSnapshot, FindingStatus, ReadinessReport, ReadinessStatus,
+    SettingsAction, MAX_SNAPSHOT_BYTES,
 };
 
 use crate::guide::Lang;
@@ -83,11 +84,19 @@ fn text(report: &ReadinessReport) -> String {
             FindingStatus::NotApplicable => "[--]",
         };
         out.push_str(&format!("{mark} {}: {}\n", finding.label, finding.reason));
-        if finding.required
+        // Where to go next, for what is to be done. On an OS too old for passkeys nothing
+        // else can be done first; the OS itself has no section or screen to open.
+        let to_do = finding.required
             && matches!(finding.status, FindingStatus::Fail | FindingStatus::Unknown)
-        {
-            let section = finding.section.as_deref().unwrap_or("-");
-            out.push_str(&format!("     → {section} ({})\n", finding.action.as_str()));
+            && (report.status != ReadinessStatus::Unsupported
+                || finding.check == CheckId::OsVersion);
+        match (&finding.section, finding.action) {
+            _ if !to_do => {}
+            (None, SettingsAction::ManualStepsOnly) => {}
+            (section, action) => {
+                let section = section.as_deref().unwrap_or("-");
+                out.push_str(&format!("     → {section} ({})\n", action.as_str()));
+            }
         }
     }
     if !report.questions.is_empty() {

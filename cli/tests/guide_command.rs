@@ -8,13 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use std::process::{Command, Output};
+mod support;
+
+use std::process::Output;
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_passkey-ready"))
-        .args(args)
-        .output()
-        .unwrap()
+    support::run(args, b"")
 }
 
 fn passkey_ready(args: &[&str]) -> String {

@@ -281,10 +281,7 @@ fn unsupported_schema_version() {
         value["schema_version"] = json!(found);
         assert_eq!(
             Bundle::from_json(&value.to_string()),
-            Err(BundleError::UnsupportedSchema {
-                found,
-                expected: 2
-            })
+            Err(BundleError::UnsupportedSchema { found, expected: 2 })
         );
     }
 }

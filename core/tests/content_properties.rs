@@ -13,25 +13,11 @@
 
 use std::sync::Arc;
 
+use passkey_ready_core::content::limits::REFERENCE_KEYS;
 use passkey_ready_core::content::{validate, Bundle, BundleError, ContentStore, Problem};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
-
-/// Keys whose strings are ids or references, not texts (as in `validate.rs`).
-const REFERENCE_KEYS: [&str; 11] = [
-    "id",
-    "guide",
-    "footnote",
-    "kind",
-    "checks",
-    "sections",
-    "locale",
-    "platforms",
-    "from",
-    "before",
-    "applies_to",
-];
 
 fn embedded_value() -> Value {
     serde_json::from_str(&Bundle::embedded().unwrap().to_json()).unwrap()

@@ -45,7 +45,7 @@ pub const MAX_OTHER_LIST_ITEMS: usize = 32;
 pub const MAX_PROBLEMS: usize = 50;
 
 /// Keys whose string values are ids or references, never shown to customers.
-pub(crate) const REFERENCE_KEYS: [&str; 11] = [
+pub const REFERENCE_KEYS: [&str; 11] = [
     "id",
     "guide",
     "footnote",

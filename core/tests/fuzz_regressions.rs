@@ -48,3 +48,33 @@ fn links_slashes_split_by_a_newline_are_still_a_host() {
         assert!(!safety::check(text, &policy).is_empty(), "{text:?}");
     }
 }
+
+/// fuzz/ `user_agent`, smoke run after issue 10: Internet Explorer's token on a system the
+/// classifier does not know (`Windgws NT`). The harness asserted "no platform, no app → no
+/// verdict", but Internet Explorer has no WebAuthn on any system: `can_register` is false.
+/// The harness now makes that exception; this test pins the core's answer.
+#[test]
+fn user_agent_internet_explorer_on_an_unknown_system_cannot_register() {
+    let ua = "Mozilla/5.0 (Windgws NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko";
+    let info = classify_user_agent(ua).unwrap();
+    assert_eq!(info.platform, None);
+    assert_eq!(info.in_app, None);
+    assert_eq!(info.can_register, Some(false));
+}
+
+/// fuzz/ `snapshot`, smoke run after issue 10: a macos snapshot whose user agent reads as
+/// Android parsed, then failed to evaluate with `PlatformConflict`. The conflict is now
+/// refused when the snapshot is read, so a snapshot that parses always evaluates.
+#[test]
+fn snapshot_a_user_agent_of_another_system_is_refused_when_read() {
+    use passkey_ready_core::readiness::{DeviceSnapshot, SnapshotError};
+    use passkey_ready_core::Platform;
+    let json = r#"{"platform":"macos","os_version":"14.4","user_agent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (AndroidKHTML, like Gecko) Version/17.4 Safari/605.1.15","signals":{"apple_account":"yes","two_factor_auth":"no","icloud_keychain_sync":"unknown"}}"#;
+    assert_eq!(
+        DeviceSnapshot::from_json(json),
+        Err(SnapshotError::PlatformConflict {
+            platform: Platform::Macos,
+            user_agent: Platform::Android
+        })
+    );
+}

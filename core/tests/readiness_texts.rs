@@ -448,6 +448,9 @@ fn a_platform_contradicting_the_user_agent_is_an_error_naming_both() {
         message.contains("windows") && message.contains("android"),
         "{message}"
     );
+    // Refused when read, too: a snapshot that parses always evaluates (fuzz/ `snapshot`).
+    let json = serde_json::json!({"platform": "windows", "user_agent": ANDROID_CHROME});
+    assert_eq!(DeviceSnapshot::from_json(&json.to_string()), Err(err));
     // An iPad asking for desktop sites sends a Mac's user agent: not a conflict.
     let ipad_desktop = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 \
                         (KHTML, like Gecko) Version/17.5 Safari/605.1.15";

@@ -91,14 +91,6 @@ pub fn evaluate(
         .as_deref()
         .and_then(|ua| classify_user_agent(ua).ok());
     let ua_platform = browser.as_ref().and_then(|b| b.platform);
-    if let Some(user_agent) = ua_platform {
-        if !compatible(platform, user_agent) {
-            return Err(SnapshotError::PlatformConflict {
-                platform,
-                user_agent,
-            });
-        }
-    }
     let version = snapshot
         .os_version
         .as_deref()
@@ -263,7 +255,7 @@ fn same_system(a: Platform, b: Platform) -> bool {
 }
 
 /// An iPad, or an iPhone asking for desktop sites, sends a Mac's user agent.
-fn compatible(platform: Platform, user_agent: Platform) -> bool {
+pub(super) fn compatible(platform: Platform, user_agent: Platform) -> bool {
     same_system(platform, user_agent)
         || (user_agent == Platform::Macos && matches!(platform, Platform::Ios | Platform::Ipados))
 }

@@ -216,6 +216,19 @@ impl DeviceSnapshot {
                     max: MAX_USER_AGENT_BYTES,
                 });
             }
+            // A user agent from another system: one of the two is wrong, and a report would
+            // follow the wrong one. Checked here so that a parsed snapshot always evaluates.
+            let from = crate::useragent::classify_user_agent(ua)
+                .ok()
+                .and_then(|b| b.platform);
+            if let Some(user_agent) = from {
+                if !super::evaluate::compatible(self.platform, user_agent) {
+                    return Err(SnapshotError::PlatformConflict {
+                        platform: self.platform,
+                        user_agent,
+                    });
+                }
+            }
         }
         Ok(())
     }

@@ -299,6 +299,8 @@ const CREDENTIAL_MANAGER: [(&str, &[&str], &[Answer]); 7] = [
             "type_create_credential_no_create_option",
             "type_create_credential_no_create_options",
             "createcredentialnocreateoptionexception",
+            // How developers and forums name it for short.
+            "nocreateoptionexception",
         ],
         NO_CREATE_OPTION,
     ),

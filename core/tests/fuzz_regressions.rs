@@ -78,3 +78,29 @@ fn snapshot_a_user_agent_of_another_system_is_refused_when_read() {
         })
     );
 }
+
+/// fuzz/ `links`, the 10-minute run (issue 11): `](<  /\/ 444…@44444444>…`, after 1.97
+/// million inputs. In a Markdown link target in angle brackets spaces are allowed, and a URL
+/// parser reads across them: `  /\/ 444…@44444444` is `https://…@2.166.43.28/`, user info
+/// then a numeric host. The checker ended the URL at the first space and saw no host. A
+/// target in `<…>` may now hold no space at all, up to its `>` or the end of its line (a
+/// second run found the same without the `>`).
+#[test]
+fn links_a_spaced_target_in_angle_brackets_is_refused() {
+    use passkey_ready_core::content::{safety, LoadPolicy};
+    let policy = LoadPolicy::allowing_links_to(["www.bank.example"]);
+    let found = b"](<  /\\/ 444\xff\xff\xff\xff\xff44444444444@44444444>44444A4\xc9\xcb\xcb\xcb\xcb\xcb\xcb\xcb\xcb4\n4 <;\xc8";
+    for text in [
+        String::from_utf8_lossy(found).into_owned(),
+        "[x](<  //evil.example>)".to_owned(),
+        "[x](<https://www.bank.example x@evil.example/>)".to_owned(),
+        "[x]: <https://www.bank.example\tx@evil.example/>".to_owned(),
+        // The second 10-minute run: the same without the closing `>`, which a lenient
+        // renderer still reads as the target up to the end of the line.
+        "\n\n](<  /\\/ 444\u{fffd}4444@4999999999;\n\n?.\\=".to_owned(),
+    ] {
+        assert!(!safety::check(&text, &policy).is_empty(), "{text:?}");
+    }
+    // Without a space the target is read like any other: an allowed host passes.
+    assert!(safety::check("[x](<https://www.bank.example/help>)", &policy).is_empty());
+}

@@ -270,6 +270,7 @@ pub(crate) fn check_text(path: &str, text: &str, policy: &LoadPolicy, problems: 
     check_characters(path, text, &mut found);
     check_references(path, text, &mut found);
     check_links(path, text, policy, &mut found);
+    check_pointy_targets(path, text, &mut found);
     // A Markdown renderer reads `\:` as `:` and `\/` as `/`: the text as it reads it must
     // pass too.
     if found.is_empty() {
@@ -541,6 +542,60 @@ fn check_links(path: &str, text: &str, policy: &LoadPolicy, problems: &mut Vec<P
         } else {
             at += 1;
         }
+    }
+}
+
+/// Markdown link targets in angle brackets (`](<…>)`, `]: <…>`) may hold spaces, and a URL
+/// parser reads across them: in `](<  //a b@evil.example>)` the host is `evil.example`. The
+/// link rules above end a URL at a space, so such a target must have none, up to its `>` or,
+/// for renderers that are lenient about an unclosed `<`, the end of its line. One pass: each
+/// search starts where the previous one stopped.
+fn check_pointy_targets(path: &str, text: &str, problems: &mut Vec<Problem>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(pair) = bytes.get(at..at + 2) {
+        if pair != b"](" && pair != b"]:" {
+            at += 1;
+            continue;
+        }
+        let blanks = bytes
+            .get(at + 2..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'))
+            .count();
+        let open = at + 2 + blanks;
+        if bytes.get(open) != Some(&b'<') {
+            at += 2;
+            continue;
+        }
+        let mut end = open + 1;
+        let mut spaced = false;
+        while let Some(&b) = bytes.get(end) {
+            match b {
+                b'>' | b'\n' => break,
+                // An escaped `>` does not close the target.
+                b'\\' => end += 1,
+                _ if b.is_ascii_whitespace() => spaced = true,
+                _ => {}
+            }
+            end += 1;
+        }
+        if spaced {
+            if problems.len() >= MAX_PROBLEMS_PER_TEXT {
+                return;
+            }
+            problems.push(Problem::SpaceInLinkTarget {
+                path: path.to_owned(),
+                found: text
+                    .get(open..)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(MAX_QUOTE_CHARS)
+                    .collect(),
+            });
+        }
+        at = end + 1;
     }
 }
 

@@ -98,6 +98,14 @@ pub enum Problem {
     /// A link without a scheme that linkifiers and Markdown follow (`www.…`, `//host`).
     #[error("{path}: {}: a link without https:// is not allowed", quote(found))]
     LinkWithoutScheme { path: String, found: String },
+    /// A Markdown link target in angle brackets with a space in it (`](<  //host>)`): a URL
+    /// parser reads past the space, so what the checker would take for text is part of the
+    /// URL (the user info before the real host, or the host itself).
+    #[error(
+        "{path}: {}: a link target in <…> may not contain spaces",
+        quote(found)
+    )]
+    SpaceInLinkTarget { path: String, found: String },
     /// HTML that a WebView or an attributed string would treat as code or formatting: an
     /// element's tag, a tag with attributes, an end tag, a comment, an `on…=` handler.
     #[error("{path}: {}: markup is not allowed in content", quote(found))]

@@ -84,7 +84,8 @@ fn snapshot_a_user_agent_of_another_system_is_refused_when_read() {
 /// parser reads across them: `  /\/ 444…@44444444` is `https://…@2.166.43.28/`, user info
 /// then a numeric host. The checker ended the URL at the first space and saw no host. A
 /// target in `<…>` may now hold no space at all, up to its `>` or the end of its line (a
-/// second run found the same without the `>`).
+/// second run found the same without the `>`, a third one with a backslash before the
+/// space).
 #[test]
 fn links_a_spaced_target_in_angle_brackets_is_refused() {
     use passkey_ready_core::content::{safety, LoadPolicy};
@@ -98,6 +99,8 @@ fn links_a_spaced_target_in_angle_brackets_is_refused() {
         // The second 10-minute run: the same without the closing `>`, which a lenient
         // renderer still reads as the target up to the end of the line.
         "\n\n](<  /\\/ 444\u{fffd}4444@4999999999;\n\n?.\\=".to_owned(),
+        // The third: a backslash before the space (`/\ ~…@ee`), which is still a space.
+        "AA](</\\ ~\u{fffd}@ee\\?<e\\?8".to_owned(),
     ] {
         assert!(!safety::check(&text, &policy).is_empty(), "{text:?}");
     }

@@ -574,8 +574,8 @@ fn check_pointy_targets(path: &str, text: &str, problems: &mut Vec<Problem>) {
         while let Some(&b) = bytes.get(end) {
             match b {
                 b'>' | b'\n' => break,
-                // An escaped `>` does not close the target.
-                b'\\' => end += 1,
+                // An escaped `>` does not close the target (and an escaped space is a space).
+                b'\\' if bytes.get(end + 1) == Some(&b'>') => end += 1,
                 _ if b.is_ascii_whitespace() => spaced = true,
                 _ => {}
             }

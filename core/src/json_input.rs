@@ -62,6 +62,11 @@ pub(crate) fn check(json: &str, limits: Option<Limits>) -> Result<(), InputError
     let result = Node { state: &mut state }
         .deserialize(&mut de)
         .and_then(|()| de.end());
+    finish(result, state)
+}
+
+/// The first offence the walk recorded, else serde's own error at the path it reached.
+fn finish(result: Result<(), serde_json::Error>, state: State) -> Result<(), InputError> {
     match (result, state.error) {
         (_, Some(error)) => Err(error),
         (Ok(()), None) => Ok(()),
@@ -84,14 +89,7 @@ pub(crate) fn check_value(
         error: None,
     };
     let result = Node { state: &mut state }.deserialize(value);
-    match (result, state.error) {
-        (_, Some(error)) => Err(error),
-        (Ok(()), None) => Ok(()),
-        (Err(err), None) => Err(InputError::Malformed {
-            path: path_string(&state.path),
-            message: message(&err),
-        }),
-    }
+    finish(result, state)
 }
 
 /// Deserialises `json` (already checked); on failure, the path of the failing field

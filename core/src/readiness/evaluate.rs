@@ -8,7 +8,7 @@ use super::os_version::{self, Version};
 use super::rules::{self, Rule, WindowsRoute};
 use super::snapshot::{DeviceSnapshot, Signal, SnapshotError};
 use crate::content::{placeholder, Guide};
-use crate::useragent::{classify_user_agent, Browser, UserAgentInfo};
+use crate::useragent::{Browser, UserAgentInfo};
 use crate::Platform;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -84,12 +84,8 @@ pub fn evaluate(
     snapshot: &DeviceSnapshot,
     guide: &Guide,
 ) -> Result<ReadinessReport, SnapshotError> {
-    snapshot.validate()?;
+    let browser = snapshot.validated_browser()?;
     let platform = snapshot.platform;
-    let browser = snapshot
-        .user_agent
-        .as_deref()
-        .and_then(|ua| classify_user_agent(ua).ok());
     let ua_platform = browser.as_ref().and_then(|b| b.platform);
     let version = snapshot
         .os_version

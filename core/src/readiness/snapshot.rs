@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::check::CheckId;
 use super::rules;
 use crate::json_input::{self, InputError};
-use crate::useragent::{classify_user_agent, MAX_USER_AGENT_BYTES};
+use crate::useragent::{classify_user_agent, UserAgentInfo, MAX_USER_AGENT_BYTES};
 use crate::Platform;
 
 /// A snapshot's JSON is refused above this size, before parsing.
@@ -185,6 +185,12 @@ impl DeviceSnapshot {
 
     /// Bounds and consistency, for snapshots built in code as well as parsed ones.
     pub fn validate(&self) -> Result<(), SnapshotError> {
+        self.validated_browser().map(|_| ())
+    }
+
+    /// [`Self::validate`], returning what the user agent told (classified once, for the
+    /// consistency check and for [`super::evaluate`] alike).
+    pub(super) fn validated_browser(&self) -> Result<Option<UserAgentInfo>, SnapshotError> {
         if self.signals.len() > MAX_SIGNALS {
             return Err(SnapshotError::TooManySignals {
                 count: self.signals.len(),
@@ -218,10 +224,8 @@ impl DeviceSnapshot {
             }
             // A user agent from another system: one of the two is wrong, and a report would
             // follow the wrong one. Checked here so that a parsed snapshot always evaluates.
-            let from = crate::useragent::classify_user_agent(ua)
-                .ok()
-                .and_then(|b| b.platform);
-            if let Some(user_agent) = from {
+            let browser = classify_user_agent(ua).ok();
+            if let Some(user_agent) = browser.as_ref().and_then(|b| b.platform) {
                 if !super::evaluate::compatible(self.platform, user_agent) {
                     return Err(SnapshotError::PlatformConflict {
                         platform: self.platform,
@@ -229,8 +233,9 @@ impl DeviceSnapshot {
                     });
                 }
             }
+            return Ok(browser);
         }
-        Ok(())
+        Ok(None)
     }
 
     /// The snapshot with the customer's answer to the question about `check`.

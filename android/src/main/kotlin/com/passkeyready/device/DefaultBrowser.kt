@@ -23,8 +23,9 @@ fun interface BrowserSource {
 }
 
 /**
- * `standard_browser`: the guide's standard browser on Android is Chrome. Chrome is the default
- * browser → yes; another browser is → no; no default yet (the system's chooser answers), nothing
+ * `standard_browser`: the guide's standard browser on Android is Chrome. Chrome (stable, Beta, Dev
+ * or Canary: the same browser and passkey support) is the default browser → yes; another
+ * browser is → no; no default yet (the system's chooser answers), nothing
  * at all, or the OS failing to answer → unknown.
  */
 class StandardBrowserReader(private val browser: BrowserSource) : SignalReader {
@@ -34,13 +35,18 @@ class StandardBrowserReader(private val browser: BrowserSource) : SignalReader {
         val handler = browser.defaultHttpsHandler()
         when {
             handler == null || isChooser(handler) -> Signal.UNKNOWN
-            handler.packageName == CHROME -> Signal.YES
+            handler.packageName in CHROME_CHANNELS -> Signal.YES
             else -> Signal.NO
         }
     }
 
     companion object {
         const val CHROME: String = "com.android.chrome"
+
+        /** Chrome's release channels, each its own package. */
+        @JvmField
+        val CHROME_CHANNELS: Set<String> =
+            setOf(CHROME, "com.chrome.beta", "com.chrome.dev", "com.chrome.canary")
 
         /**
          * With no default browser the system answers with its chooser (AOSP's
@@ -73,14 +79,21 @@ class AndroidBrowserSource(context: Context) : BrowserSource {
     }
 }
 
+/** `PackageManager.ResolveInfoFlags`: Android 13. */
+private const val RESOLVE_INFO_FLAGS_MIN_SDK = 33
+
 /** `resolveActivity(intent, MATCH_DEFAULT_ONLY)` with the non-deprecated overload on API 33+. */
 internal fun resolveDefault(packageManager: PackageManager, intent: Intent): ResolveInfo? =
-    if (Build.VERSION.SDK_INT >= 33) {
-        packageManager.resolveActivity(
-            intent,
-            PackageManager.ResolveInfoFlags.of(PackageManager.MATCH_DEFAULT_ONLY.toLong()),
-        )
+    if (Build.VERSION.SDK_INT >= RESOLVE_INFO_FLAGS_MIN_SDK) {
+        resolveDefaultWithFlags(packageManager, intent)
     } else {
         @Suppress("DEPRECATION")
         packageManager.resolveActivity(intent, PackageManager.MATCH_DEFAULT_ONLY)
     }
+
+@RequiresApiLevel(RESOLVE_INFO_FLAGS_MIN_SDK)
+private fun resolveDefaultWithFlags(packageManager: PackageManager, intent: Intent): ResolveInfo? =
+    packageManager.resolveActivity(
+        intent,
+        PackageManager.ResolveInfoFlags.of(PackageManager.MATCH_DEFAULT_ONLY.toLong()),
+    )

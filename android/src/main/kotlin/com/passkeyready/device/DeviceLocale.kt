@@ -1,6 +1,7 @@
 package com.passkeyready.device
 
 import android.content.Context
+import android.content.res.Configuration
 import android.os.Build
 import com.passkeyready.ffi.Locale
 
@@ -23,12 +24,21 @@ object GuideLocale {
 class AndroidLocaleSource(private val context: Context) : LocaleSource {
     override fun primaryLanguage(): String? {
         val configuration = context.resources.configuration
-        val primary = if (Build.VERSION.SDK_INT >= 24) {
-            configuration.locales.get(0)
+        val primary = if (Build.VERSION.SDK_INT >= LOCALE_LIST_MIN_SDK) {
+            primaryOfList(configuration)
         } else {
             @Suppress("DEPRECATION")
             configuration.locale
         }
         return primary?.language
+    }
+
+    private companion object {
+        /** `Configuration.getLocales()` (a `LocaleList`): Android 7. */
+        const val LOCALE_LIST_MIN_SDK = 24
+
+        @RequiresApiLevel(LOCALE_LIST_MIN_SDK)
+        fun primaryOfList(configuration: Configuration): java.util.Locale? =
+            configuration.locales.get(0)
     }
 }

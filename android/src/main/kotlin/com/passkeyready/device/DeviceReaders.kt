@@ -1,7 +1,6 @@
 package com.passkeyready.device
 
 import android.content.Context
-import android.os.Build
 import com.passkeyready.ffi.DeviceSnapshot
 import com.passkeyready.ffi.Platform
 
@@ -34,14 +33,13 @@ class DeviceReaders(
         /** The readers of a real device. */
         @JvmStatic
         fun android(context: Context): DeviceReaders {
-            val sdkInt = Build.VERSION.SDK_INT
             return DeviceReaders(
                 OsVersionReader(AndroidBuildVersion),
                 listOf(
                     ScreenLockReader(AndroidKeyguardSource(context)),
-                    BiometricsReader(sdkInt, AndroidBiometricSource(context)),
+                    BiometricsReader.android(context),
                     GoogleAccountReader(AndroidGoogleAccountSource(context)),
-                    GoogleAutofillReader(sdkInt, AndroidAutofillSource(context)),
+                    GoogleAutofillReader.android(context),
                     StandardBrowserReader(AndroidBrowserSource(context)),
                 ),
             )

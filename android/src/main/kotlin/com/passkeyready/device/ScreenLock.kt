@@ -7,7 +7,10 @@ import com.passkeyready.ffi.Signal
 
 /** The OS call behind `screen_lock`: [KeyguardManager.isDeviceSecure]. */
 fun interface KeyguardSource {
-    /** True when a PIN, pattern or password (or a SIM lock) protects the device. */
+    /**
+     * True when a PIN, pattern or password is set. (A locked SIM card counts for
+     * `isKeyguardSecure`, not for `isDeviceSecure`, which is why this one is read.)
+     */
     fun isDeviceSecure(): Boolean
 }
 
@@ -23,7 +26,7 @@ class ScreenLockReader(private val keyguard: KeyguardSource) : SignalReader {
     }
 }
 
-/** [KeyguardSource] on a device (API 23+). */
+/** [KeyguardSource] on a device: `isDeviceSecure` exists on every supported level (API 23+). */
 class AndroidKeyguardSource(context: Context) : KeyguardSource {
     private val keyguard: KeyguardManager? = context.getSystemService(KeyguardManager::class.java)
 

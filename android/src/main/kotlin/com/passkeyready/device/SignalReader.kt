@@ -19,10 +19,15 @@ interface SignalReader {
     fun read(): Signal
 }
 
-/** Runs an OS call; an exception from the OS means "cannot tell". */
+/**
+ * Runs an OS call; an exception from the OS means "cannot tell". So does a [LinkageError]: a
+ * framework class or method this device's Android does not have (an OEM build that lacks it).
+ */
 internal inline fun readOrUnknown(read: () -> Signal): Signal =
     try {
         read()
     } catch (e: RuntimeException) {
+        Signal.UNKNOWN
+    } catch (e: LinkageError) {
         Signal.UNKNOWN
     }

@@ -31,14 +31,13 @@ fun interface SettingsLauncherFactory {
  */
 class SettingsLauncher(
     private val sdkInt: Int,
-    private val appPackage: String,
     private val resolver: IntentResolver,
     private val starter: ActivityStarter,
 ) {
     /** [section]: the guide section to show when nothing opens (the finding's `section`). */
     @JvmOverloads
     fun open(action: SettingsAction, section: String? = null): OpenResult {
-        for (target in SettingsTargets.forAction(action, sdkInt, appPackage)) {
+        for (target in SettingsTargets.forAction(action, sdkInt)) {
             if (!resolves(target)) continue
             try {
                 starter.start(target)

@@ -31,18 +31,12 @@ object SettingsTargets {
     /** `ACTION_FINGERPRINT_ENROLL`: Android 9 (deprecated from 11 by the one above). */
     const val FINGERPRINT_ENROLL_MIN_SDK: Int = 28
 
-    /** `ACTION_REQUEST_SET_AUTOFILL_SERVICE`: Android 8. */
-    const val AUTOFILL_MIN_SDK: Int = 26
-
     private val SETTINGS = SettingsTarget(Settings.ACTION_SETTINGS)
     private val SECURITY = SettingsTarget(Settings.ACTION_SECURITY_SETTINGS)
 
-    /**
-     * The targets for [action] on API level [sdkInt]; [appPackage] is the calling app's
-     * package, which some screens take as their data URI.
-     */
+    /** The targets for [action] on API level [sdkInt]. */
     @JvmStatic
-    fun forAction(action: SettingsAction, sdkInt: Int, appPackage: String): List<SettingsTarget> =
+    fun forAction(action: SettingsAction, sdkInt: Int): List<SettingsTarget> =
         when (action) {
             SettingsAction.SCREEN_LOCK_SETTINGS -> listOf(
                 SettingsTarget(DevicePolicyManager.ACTION_SET_NEW_PASSWORD),
@@ -63,12 +57,13 @@ object SettingsTargets {
                 SettingsTarget(Settings.ACTION_SYNC_SETTINGS),
                 SETTINGS,
             )
-            SettingsAction.AUTOFILL_SERVICE -> autofill(sdkInt, appPackage) + SETTINGS
+            // Before Android 14 no documented screen selects the autofill service for the customer
+            // (ACTION_REQUEST_SET_AUTOFILL_SERVICE is an autofill service asking to be chosen
+            // itself; with a bank's package it closes at once): Settings, where the guide's
+            // steps start.
+            SettingsAction.AUTOFILL_SERVICE -> listOf(SETTINGS)
             SettingsAction.CREDENTIAL_PROVIDER_SETTINGS -> buildList {
-                if (sdkInt >= CREDENTIAL_PROVIDER_MIN_SDK) {
-                    add(SettingsTarget(ACTION_CREDENTIAL_PROVIDER, data = packageUri(appPackage)))
-                }
-                addAll(autofill(sdkInt, appPackage))
+                if (sdkInt >= CREDENTIAL_PROVIDER_MIN_SDK) add(SettingsTarget(ACTION_CREDENTIAL_PROVIDER))
                 add(SETTINGS)
             }
             // The page has to be reopened in Chrome; the guide's FAQ says how.
@@ -97,18 +92,4 @@ object SettingsTargets {
 
     @Suppress("DEPRECATION")
     private fun fingerprintEnroll() = SettingsTarget(Settings.ACTION_FINGERPRINT_ENROLL)
-
-    private fun autofill(sdkInt: Int, appPackage: String): List<SettingsTarget> =
-        if (sdkInt >= AUTOFILL_MIN_SDK) {
-            listOf(
-                SettingsTarget(
-                    Settings.ACTION_REQUEST_SET_AUTOFILL_SERVICE,
-                    data = packageUri(appPackage),
-                ),
-            )
-        } else {
-            emptyList()
-        }
-
-    private fun packageUri(appPackage: String) = "package:$appPackage"
 }

@@ -34,10 +34,13 @@ class ReadersTest {
             "33, 12, UNKNOWN",
             "33, 1, UNKNOWN",
             "34, 15, UNKNOWN",
-            "29, 0, UNKNOWN",
-            "28, 11, UNKNOWN",
+            "29, 0, YES",
+            "29, 11, NO",
+            "29, 12, UNKNOWN",
+            "28, 0, UNKNOWN",
+            "23, 11, UNKNOWN",
         )
-        fun `result codes map to signals from API 30 on`(sdk: Int, result: Int, expected: Signal) {
+        fun `result codes map to signals from API 29 on`(sdk: Int, result: Int, expected: Signal) {
             assertEquals(expected, BiometricsReader(sdk) { result }.read())
         }
 
@@ -50,9 +53,9 @@ class ReadersTest {
         }
 
         @Test
-        fun `below API 30 the OS is not even asked`() {
+        fun `below API 29 the OS is not even asked`() {
             var calls = 0
-            assertEquals(Signal.UNKNOWN, BiometricsReader(29) { calls++; 0 }.read())
+            assertEquals(Signal.UNKNOWN, BiometricsReader(28) { calls++; 0 }.read())
             assertEquals(0, calls)
         }
 
@@ -76,9 +79,15 @@ class ReadersTest {
         }
 
         @Test
-        fun `another service or none is no`() {
+        fun `another service or none is no before Android 14`() {
             assertEquals(Signal.NO, GoogleAutofillReader(33, source(true) { "com.samsung.android.samsungpassautofill" }).read())
             assertEquals(Signal.NO, GoogleAutofillReader(30, source(true) { null }).read())
+        }
+
+        @Test
+        fun `another service or none is a question on Android 14+ (Google may be an additional provider)`() {
+            assertEquals(Signal.UNKNOWN, GoogleAutofillReader(34, source(true) { "com.x8bit.bitwarden" }).read())
+            assertEquals(Signal.UNKNOWN, GoogleAutofillReader(35, source(true) { null }).read())
         }
 
         @Test
@@ -113,8 +122,10 @@ class ReadersTest {
         private fun reader(handler: ResolvedActivity?) = StandardBrowserReader { handler }
 
         @Test
-        fun `Chrome as the default browser is yes`() {
-            assertEquals(Signal.YES, reader(ResolvedActivity("com.android.chrome", "com.google.android.apps.chrome.IntentDispatcher")).read())
+        fun `Chrome as the default browser is yes, in every release channel`() {
+            for (chrome in listOf("com.android.chrome", "com.chrome.beta", "com.chrome.dev", "com.chrome.canary")) {
+                assertEquals(Signal.YES, reader(ResolvedActivity(chrome, "com.google.android.apps.chrome.IntentDispatcher")).read(), chrome)
+            }
         }
 
         @Test

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Nested
 import org.junit.jupiter.api.Test
 
-private const val APP = "jp.example.bank"
-
 /** A device where some screens exist; records what was started. */
 private class FakeDevice(
     private val sdkInt: Int,
@@ -21,7 +19,6 @@ private class FakeDevice(
 
     val launcher = SettingsLauncher(
         sdkInt,
-        APP,
         resolver = { target -> resolved += target.action; this.exists(target.action) },
         starter = { target -> failsToStart[target.action]?.invoke(); started += target },
     )
@@ -36,7 +33,6 @@ private const val BIOMETRIC_ENROLL = "android.settings.BIOMETRIC_ENROLL"
 private const val FINGERPRINT_ENROLL = "android.settings.FINGERPRINT_ENROLL"
 private const val ADD_ACCOUNT = "android.settings.ADD_ACCOUNT_SETTINGS"
 private const val SYNC = "android.settings.SYNC_SETTINGS"
-private const val AUTOFILL = "android.settings.REQUEST_SET_AUTOFILL_SERVICE"
 private const val CREDENTIAL_PROVIDER = "android.settings.CREDENTIAL_PROVIDER"
 
 /** Which settings screen opens for each action, per API level, and the fallbacks. */
@@ -84,27 +80,23 @@ class SettingsLauncherTest {
         }
 
         @Test
-        fun `autofill service picker with the app's package`() {
-            val device = FakeDevice(33)
-            assertEquals(OpenResult.Opened(AUTOFILL), device.open(SettingsAction.AUTOFILL_SERVICE))
-            assertEquals("package:$APP", device.started.single().data)
+        fun `the autofill service opens Settings, where the guide's steps start, never the self-request picker`() {
+            for (sdk in listOf(23, 26, 33, 34)) {
+                val device = FakeDevice(sdk)
+                assertEquals(OpenResult.Opened(SETTINGS), device.open(SettingsAction.AUTOFILL_SERVICE), "API $sdk")
+                assertEquals(listOf(SETTINGS), device.resolved, "API $sdk")
+            }
         }
 
         @Test
-        fun `credential provider settings on 34, autofill on 33`() {
+        fun `credential provider settings on 34 without a package, Settings on 33`() {
             val on34 = FakeDevice(34)
             assertEquals(OpenResult.Opened(CREDENTIAL_PROVIDER), on34.open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
-            assertEquals("package:$APP", on34.started.single().data)
+            assertEquals(SettingsTarget(CREDENTIAL_PROVIDER), on34.started.single())
 
             val on33 = FakeDevice(33)
-            assertEquals(OpenResult.Opened(AUTOFILL), on33.open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
-            assertEquals(listOf(AUTOFILL), on33.resolved, "API 33 must not even try the credential provider screen")
-        }
-
-        @Test
-        fun `below API 26 autofill falls to the general settings`() {
-            assertEquals(OpenResult.Opened(SETTINGS), FakeDevice(25).open(SettingsAction.AUTOFILL_SERVICE))
-            assertEquals(OpenResult.Opened(SETTINGS), FakeDevice(25).open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
+            assertEquals(OpenResult.Opened(SETTINGS), on33.open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
+            assertEquals(listOf(SETTINGS), on33.resolved, "API 33 must not even try the credential provider screen")
         }
     }
 
@@ -119,11 +111,7 @@ class SettingsLauncherTest {
         }
 
         @Test
-        fun `credential provider missing on a 34 device falls to autofill, then settings`() {
-            assertEquals(
-                OpenResult.Opened(AUTOFILL),
-                FakeDevice(34, exists = setOf(AUTOFILL, SETTINGS)).open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS),
-            )
+        fun `credential provider missing on a 34 device falls to settings`() {
             assertEquals(
                 OpenResult.Opened(SETTINGS),
                 FakeDevice(34, exists = setOf(SETTINGS)).open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS),
@@ -161,7 +149,7 @@ class SettingsLauncherTest {
 
         @Test
         fun `a resolver that throws counts as not resolving`() {
-            val launcher = SettingsLauncher(34, APP, resolver = { throw IllegalStateException("binder died") }, starter = { })
+            val launcher = SettingsLauncher(34, resolver = { throw IllegalStateException("binder died") }, starter = { })
             assertEquals(OpenResult.ManualSteps(null), launcher.open(SettingsAction.SCREEN_LOCK_SETTINGS))
         }
     }
@@ -186,7 +174,7 @@ class SettingsLauncherTest {
     fun `every action that opens something ends with the general settings`() {
         for (sdk in 23..36) {
             for (action in SettingsAction.entries) {
-                val targets = SettingsTargets.forAction(action, sdk, APP)
+                val targets = SettingsTargets.forAction(action, sdk)
                 if (targets.isNotEmpty()) {
                     assertEquals(SETTINGS, targets.last().action, "$action on $sdk")
                 }

@@ -33,7 +33,7 @@ class SettingsManifestTest {
     fun `every settings target is declared, with its data scheme`() {
         val declared = queries.associate { it.actions.single() to it.schemes }
         val targets = (21..36).flatMap { sdk ->
-            SettingsAction.entries.flatMap { SettingsTargets.forAction(it, sdk, "jp.example.bank") }
+            SettingsAction.entries.flatMap { SettingsTargets.forAction(it, sdk) }
         }.toSet()
         assertTrue(targets.isNotEmpty())
         for (target in targets) {

@@ -23,7 +23,7 @@ fun interface BiometricSource {
  */
 class BiometricsReader(
     private val sdkInt: Int,
-    private val biometrics: BiometricSource,
+    internal val biometrics: BiometricSource,
 ) : SignalReader {
     override val check: CheckId = CheckId.BIOMETRICS
 

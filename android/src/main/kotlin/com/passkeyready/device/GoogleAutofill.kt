@@ -31,7 +31,7 @@ interface AutofillSource {
  */
 class GoogleAutofillReader(
     private val sdkInt: Int,
-    private val autofill: AutofillSource,
+    internal val autofill: AutofillSource,
 ) : SignalReader {
     override val check: CheckId = CheckId.GOOGLE_AUTOFILL
 

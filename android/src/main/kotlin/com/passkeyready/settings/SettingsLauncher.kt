@@ -11,9 +11,9 @@ fun interface IntentResolver {
 }
 
 /**
- * Starts a target's activity. May throw [ActivityNotFoundException] or [SecurityException]
- * (a screen that resolved but cannot be started by this app), which moves on to the next
- * target.
+ * Starts a target's activity. May throw [ActivityNotFoundException], [SecurityException] (a
+ * screen that resolved but cannot be started by this app) or another runtime exception from
+ * the framework: the launcher then moves on to the next target, never to the host app.
  */
 fun interface ActivityStarter {
     fun start(target: SettingsTarget)
@@ -27,7 +27,8 @@ fun interface SettingsLauncherFactory {
 /**
  * Opens the settings screen for an action: tries [SettingsTargets.forAction] in order and
  * starts the first one that resolves and starts; reports which one, or that only the guide's
- * manual steps remain.
+ * manual steps remain. [OpenResult.Opened] means an activity really was started: the intent
+ * resolved and `startActivity` returned normally.
  */
 class SettingsLauncher(
     private val sdkInt: Int,
@@ -42,9 +43,8 @@ class SettingsLauncher(
             try {
                 starter.start(target)
                 return OpenResult.Opened(target.action)
-            } catch (e: ActivityNotFoundException) {
-                continue
-            } catch (e: SecurityException) {
+            } catch (e: RuntimeException) {
+                // ActivityNotFoundException, SecurityException, or an OEM framework's own.
                 continue
             }
         }

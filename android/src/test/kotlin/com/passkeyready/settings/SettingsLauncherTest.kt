@@ -138,6 +138,16 @@ class SettingsLauncherTest {
         }
 
         @Test
+        fun `any other failure to start falls through too, never reaching the host app`() {
+            val device = FakeDevice(
+                34,
+                failsToStart = mapOf(SET_NEW_PASSWORD to { throw IllegalStateException("OEM framework") }),
+            )
+            assertEquals(OpenResult.Opened(SECURITY), device.open(SettingsAction.SCREEN_LOCK_SETTINGS))
+            assertEquals(listOf(SettingsTarget(SECURITY)), device.started)
+        }
+
+        @Test
         fun `nothing resolves - manual steps with the section`() {
             val device = FakeDevice(34, exists = emptySet())
             assertEquals(

@@ -118,7 +118,7 @@ class PasskeyReadinessTest {
         val report = readiness.answer(CheckId.GOOGLE_ACCOUNT, false)
         val finding = report.findings.single { it.check == CheckId.GOOGLE_ACCOUNT }
         val started = mutableListOf<String>()
-        val launcher = SettingsLauncher(34, { true }, { started += it.action })
+        val launcher = SettingsLauncher(34, "jp.example.bank", { true }, { started += it.action })
 
         assertEquals(OpenResult.Opened("android.settings.ADD_ACCOUNT_SETTINGS"), readiness.open(launcher, finding))
         assertEquals(listOf("android.settings.ADD_ACCOUNT_SETTINGS"), started)
@@ -134,7 +134,7 @@ class PasskeyReadinessTest {
     fun `a finding with nothing to open gives its guide section`() {
         device.signals[CheckId.STANDARD_BROWSER] = Signal.NO
         val finding = readiness.check().findings.single { it.check == CheckId.STANDARD_BROWSER }
-        val launcher = SettingsLauncher(34, { true }, { error("nothing may be started") })
+        val launcher = SettingsLauncher(34, "jp.example.bank", { true }, { error("nothing may be started") })
         assertEquals(OpenResult.ManualSteps(finding.section), readiness.open(launcher, finding))
         assertEquals("faq.in_app_browser", finding.section)
     }

@@ -11,6 +11,7 @@ import com.passkeyready.device.resolveDefault
 object AndroidSettingsLaunchers : SettingsLauncherFactory {
     override fun launcherFor(activity: Activity): SettingsLauncher = SettingsLauncher(
         sdkInt = Build.VERSION.SDK_INT,
+        appPackage = activity.packageName,
         resolver = AndroidIntentResolver(activity.packageManager),
         starter = AndroidActivityStarter(activity),
     )

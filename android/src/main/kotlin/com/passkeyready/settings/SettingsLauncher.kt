@@ -32,13 +32,14 @@ fun interface SettingsLauncherFactory {
  */
 class SettingsLauncher(
     private val sdkInt: Int,
+    private val appPackage: String,
     private val resolver: IntentResolver,
     private val starter: ActivityStarter,
 ) {
     /** [section]: the guide section to show when nothing opens (the finding's `section`). */
     @JvmOverloads
     fun open(action: SettingsAction, section: String? = null): OpenResult {
-        for (target in SettingsTargets.forAction(action, sdkInt)) {
+        for (target in SettingsTargets.forAction(action, sdkInt, appPackage)) {
             if (!resolves(target)) continue
             try {
                 starter.start(target)

@@ -34,9 +34,12 @@ object SettingsTargets {
     private val SETTINGS = SettingsTarget(Settings.ACTION_SETTINGS)
     private val SECURITY = SettingsTarget(Settings.ACTION_SECURITY_SETTINGS)
 
-    /** The targets for [action] on API level [sdkInt]. */
+    /**
+     * The targets for [action] on API level [sdkInt]; [appPackage] is the calling app's
+     * package, which the credential provider screen takes as its data URI.
+     */
     @JvmStatic
-    fun forAction(action: SettingsAction, sdkInt: Int): List<SettingsTarget> =
+    fun forAction(action: SettingsAction, sdkInt: Int, appPackage: String): List<SettingsTarget> =
         when (action) {
             SettingsAction.SCREEN_LOCK_SETTINGS -> listOf(
                 SettingsTarget(DevicePolicyManager.ACTION_SET_NEW_PASSWORD),
@@ -63,7 +66,12 @@ object SettingsTargets {
             // steps start.
             SettingsAction.AUTOFILL_SERVICE -> listOf(SETTINGS)
             SettingsAction.CREDENTIAL_PROVIDER_SETTINGS -> buildList {
-                if (sdkInt >= CREDENTIAL_PROVIDER_MIN_SDK) add(SettingsTarget(ACTION_CREDENTIAL_PROVIDER))
+                if (sdkInt >= CREDENTIAL_PROVIDER_MIN_SDK) {
+                    // As androidx.credentials' createSettingsPendingIntent() builds it; without the
+                    // package for a Settings app whose filter takes no data.
+                    add(SettingsTarget(ACTION_CREDENTIAL_PROVIDER, data = "package:$appPackage"))
+                    add(SettingsTarget(ACTION_CREDENTIAL_PROVIDER))
+                }
                 add(SETTINGS)
             }
             // The page has to be reopened in Chrome; the guide's FAQ says how.

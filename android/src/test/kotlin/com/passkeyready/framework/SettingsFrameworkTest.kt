@@ -42,7 +42,7 @@ class SettingsFrameworkTest {
     /** Every screen the launcher may try on this level exists. */
     private fun allScreensExist() {
         SettingsAction.entries
-            .flatMap { SettingsTargets.forAction(it, Build.VERSION.SDK_INT) }
+            .flatMap { SettingsTargets.forAction(it, Build.VERSION.SDK_INT, activity.packageName) }
             .map { it.action }
             .distinct()
             .forEach(::screenExists)
@@ -134,7 +134,27 @@ class SettingsFrameworkTest {
 
     @Test
     @Config(sdk = [34, 35])
-    fun `Android 14+ opens Passwords, passkeys and accounts`() {
+    fun `Android 14+ opens Passwords, passkeys and accounts with the app's package`() {
+        installActivity(
+            "com.android.settings",
+            "com.android.settings.CredentialProviders",
+            IntentFilter(SettingsTargets.ACTION_CREDENTIAL_PROVIDER).apply {
+                addCategory(Intent.CATEGORY_DEFAULT)
+                addDataScheme("package")
+            },
+        )
+        screenExists(Settings.ACTION_SETTINGS)
+        val opened = open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS)
+        assertEquals(OpenResult.Opened(SettingsTargets.ACTION_CREDENTIAL_PROVIDER), opened)
+        val intent = checkNotNull(started())
+        assertEquals(SettingsTargets.ACTION_CREDENTIAL_PROVIDER, intent.action)
+        assertEquals("package:${activity.packageName}", intent.dataString)
+        assertEquals(0, intent.flags)
+    }
+
+    @Test
+    @Config(sdk = [34, 35])
+    fun `Android 14+ opens Passwords, passkeys and accounts without a package where the screen takes none`() {
         allScreensExist()
         val opened = open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS)
         assertEquals(OpenResult.Opened(SettingsTargets.ACTION_CREDENTIAL_PROVIDER), opened)

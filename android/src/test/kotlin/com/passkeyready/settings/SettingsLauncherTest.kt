@@ -19,12 +19,15 @@ private class FakeDevice(
 
     val launcher = SettingsLauncher(
         sdkInt,
+        APP,
         resolver = { target -> resolved += target.action; this.exists(target.action) },
         starter = { target -> failsToStart[target.action]?.invoke(); started += target },
     )
 
     fun open(action: SettingsAction, section: String? = null) = launcher.open(action, section)
 }
+
+private const val APP = "jp.example.bank"
 
 private const val SETTINGS = "android.settings.SETTINGS"
 private const val SECURITY = "android.settings.SECURITY_SETTINGS"
@@ -89,10 +92,10 @@ class SettingsLauncherTest {
         }
 
         @Test
-        fun `credential provider settings on 34 without a package, Settings on 33`() {
+        fun `credential provider settings on 34 with the app's package, Settings on 33`() {
             val on34 = FakeDevice(34)
             assertEquals(OpenResult.Opened(CREDENTIAL_PROVIDER), on34.open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
-            assertEquals(SettingsTarget(CREDENTIAL_PROVIDER), on34.started.single())
+            assertEquals(SettingsTarget(CREDENTIAL_PROVIDER, data = "package:$APP"), on34.started.single())
 
             val on33 = FakeDevice(33)
             assertEquals(OpenResult.Opened(SETTINGS), on33.open(SettingsAction.CREDENTIAL_PROVIDER_SETTINGS))
@@ -159,7 +162,7 @@ class SettingsLauncherTest {
 
         @Test
         fun `a resolver that throws counts as not resolving`() {
-            val launcher = SettingsLauncher(34, resolver = { throw IllegalStateException("binder died") }, starter = { })
+            val launcher = SettingsLauncher(34, APP, resolver = { throw IllegalStateException("binder died") }, starter = { })
             assertEquals(OpenResult.ManualSteps(null), launcher.open(SettingsAction.SCREEN_LOCK_SETTINGS))
         }
     }
@@ -184,7 +187,7 @@ class SettingsLauncherTest {
     fun `every action that opens something ends with the general settings`() {
         for (sdk in 23..36) {
             for (action in SettingsAction.entries) {
-                val targets = SettingsTargets.forAction(action, sdk)
+                val targets = SettingsTargets.forAction(action, sdk, APP)
                 if (targets.isNotEmpty()) {
                     assertEquals(SETTINGS, targets.last().action, "$action on $sdk")
                 }

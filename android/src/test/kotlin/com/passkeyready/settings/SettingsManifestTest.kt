@@ -31,16 +31,17 @@ class SettingsManifestTest {
 
     @Test
     fun `every settings target is declared, with its data scheme`() {
-        val declared = queries.associate { it.actions.single() to it.schemes }
+        val declared = queries.map { it.actions.single() to it.schemes }.toSet()
         val targets = (21..36).flatMap { sdk ->
-            SettingsAction.entries.flatMap { SettingsTargets.forAction(it, sdk) }
+            SettingsAction.entries.flatMap { SettingsTargets.forAction(it, sdk, "jp.example.bank") }
         }.toSet()
         assertTrue(targets.isNotEmpty())
         for (target in targets) {
-            val schemes = declared[target.action]
-            assertTrue(schemes != null, "${target.action} is not in <queries>")
             val scheme = target.data?.substringBefore(':')
-            assertEquals(setOfNotNull(scheme), schemes, "data scheme of ${target.action}")
+            assertTrue(
+                target.action to setOfNotNull(scheme) in declared,
+                "${target.action} with data scheme $scheme is not in <queries>",
+            )
         }
     }
 

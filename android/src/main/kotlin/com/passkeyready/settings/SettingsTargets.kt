@@ -60,10 +60,10 @@ object SettingsTargets {
                 SettingsTarget(Settings.ACTION_SYNC_SETTINGS),
                 SETTINGS,
             )
-            // Before Android 14 no documented screen selects the autofill service for the customer
-            // (ACTION_REQUEST_SET_AUTOFILL_SERVICE is an autofill service asking to be chosen
-            // itself; with a bank's package it closes at once): Settings, where the guide's
-            // steps start.
+            // No documented screen lets the customer choose the autofill service:
+            // ACTION_REQUEST_SET_AUTOFILL_SERVICE is documented only for an autofill service
+            // asking to be chosen itself, and with a bank's package what it shows is left to the
+            // device. Settings, where the guide's steps start.
             SettingsAction.AUTOFILL_SERVICE -> listOf(SETTINGS)
             SettingsAction.CREDENTIAL_PROVIDER_SETTINGS -> buildList {
                 if (sdkInt >= CREDENTIAL_PROVIDER_MIN_SDK) {

@@ -4,14 +4,14 @@ import android.app.Activity
 import android.content.Context
 import com.passkeyready.device.AndroidLocaleSource
 import com.passkeyready.device.DeviceReaders
-import com.passkeyready.device.GuideLocale
+import com.passkeyready.device.forLanguage
 import com.passkeyready.device.LocaleSource
 import com.passkeyready.ffi.CheckId
 import com.passkeyready.ffi.DeviceSnapshot
 import com.passkeyready.ffi.DiagnosisMatch
 import com.passkeyready.ffi.Finding
 import com.passkeyready.ffi.Guide
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.PasskeyReady
 import com.passkeyready.ffi.PasskeyReadyException
 import com.passkeyready.ffi.Platform
@@ -70,7 +70,7 @@ class PasskeyReadiness private constructor(
 
     /** [check] in a given language. */
     @Throws(PasskeyReadyException::class)
-    fun check(locale: Locale): ReadinessReport = core.evaluate(snapshot(), locale)
+    fun check(locale: GuideLocale): ReadinessReport = core.evaluate(snapshot(), locale)
 
     /**
      * The device as the core sees it: what the readers observe now, plus the customer's
@@ -95,7 +95,7 @@ class PasskeyReadiness private constructor(
     /** Evaluates any snapshot (e.g. one a support agent received). */
     @JvmOverloads
     @Throws(PasskeyReadyException::class)
-    fun evaluate(snapshot: DeviceSnapshot, locale: Locale = deviceLocale()): ReadinessReport =
+    fun evaluate(snapshot: DeviceSnapshot, locale: GuideLocale = deviceLocale()): ReadinessReport =
         core.evaluate(snapshot, locale)
 
     /**
@@ -111,7 +111,7 @@ class PasskeyReadiness private constructor(
 
     /** [answer], with the report in a given language. */
     @Throws(PasskeyReadyException::class)
-    fun answer(check: CheckId, yes: Boolean, locale: Locale): ReadinessReport {
+    fun answer(check: CheckId, yes: Boolean, locale: GuideLocale): ReadinessReport {
         // The core decides which checks exist on Android; it throws for any other.
         answered(DeviceSnapshot(Platform.ANDROID, null, null, emptyMap()), check, yes)
         synchronized(given) { given[check] = yes }
@@ -133,14 +133,14 @@ class PasskeyReadiness private constructor(
     }
 
     /** The language the reports and the guide use here: Japanese on a Japanese device, else English. */
-    fun deviceLocale(): Locale = GuideLocale.of(locales.primaryLanguage())
+    fun deviceLocale(): GuideLocale = GuideLocale.forLanguage(locales.primaryLanguage())
 
     /**
      * The whole guide, service name filled in, for a native help screen, with every OS
      * version's steps (each part's `variants`).
      */
     @JvmOverloads
-    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale)
+    fun guide(locale: GuideLocale = deviceLocale()): Guide = core.guide(locale)
 
     /**
      * The guide with the steps written for [osVersion] of [platform] (e.g. [Platform.ANDROID]
@@ -150,7 +150,7 @@ class PasskeyReadiness private constructor(
      */
     @JvmOverloads
     @Throws(PasskeyReadyException::class)
-    fun guide(platform: Platform, osVersion: String, locale: Locale = deviceLocale()): Guide =
+    fun guide(platform: Platform, osVersion: String, locale: GuideLocale = deviceLocale()): Guide =
         core.guideForOs(locale, platform, osVersion)
 
     /**
@@ -165,7 +165,7 @@ class PasskeyReadiness private constructor(
     @Throws(PasskeyReadyException::class)
     fun guideMarkdown(
         device: String? = null,
-        locale: Locale = deviceLocale(),
+        locale: GuideLocale = deviceLocale(),
         osVersion: String? = null,
     ): String = core.guideMarkdown(locale, device, osVersion)
 

@@ -9,7 +9,7 @@ import android.widget.TextView
 import com.passkeyready.OpenResult
 import com.passkeyready.PasskeyReadiness
 import com.passkeyready.ffi.FindingStatus
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.ReadinessReport
 
 /**
@@ -36,7 +36,7 @@ class PasskeyHelpActivity : Activity() {
     }
 
     private fun show(report: ReadinessReport) {
-        val ja = readiness.deviceLocale() == Locale.JA
+        val ja = readiness.deviceLocale() == GuideLocale.JA
         list.removeAllViews()
         list.addView(TextView(this).apply { text = report.summary })
 

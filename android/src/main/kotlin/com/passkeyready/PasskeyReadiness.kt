@@ -380,6 +380,9 @@ class PasskeyReadiness private constructor(
                 ReadinessResult.Unavailable(e)
             } catch (e: Exception) {
                 ReadinessResult.Failed(e)
+            } catch (e: LinkageError) {
+                // Past the core's own guard (NativeCore): SDK code this device cannot link.
+                ReadinessResult.Unavailable(NativeCore.classify(e))
             }
             try {
                 executor.execute { callback.onResult(result) }

@@ -56,8 +56,10 @@ internal class NativeCore {
         private fun Throwable.mentionsJna(): Boolean {
             val message = message ?: return false
             return when (this) {
+                // "com/sun/jna/Native" (HotSpot), "Failed resolution of: Lcom/sun/jna/Native;"
+                // (ART), "Could not initialize class com.sun.jna.Native" (a later attempt).
                 is NoClassDefFoundError, is ClassNotFoundException ->
-                    message.startsWith("com/sun/jna/") || message.startsWith("com.sun.jna.")
+                    "com/sun/jna/" in message || "com.sun.jna." in message
                 // e.g. "Native library (com/sun/jna/android-aarch64/libjnidispatch.so) not
                 // found": the plain jna jar on a device.
                 is UnsatisfiedLinkError -> "jnidispatch" in message

@@ -71,6 +71,9 @@ class SdkUnavailableTest {
     fun `JNA missing is JNA`() {
         for (error in listOf(
             NoClassDefFoundError("com/sun/jna/Native"),
+            NoClassDefFoundError("Failed resolution of: Lcom/sun/jna/Native;"),
+            // JNA's own class failed to initialize earlier, in another library's call.
+            NoClassDefFoundError("Could not initialize class com.sun.jna.Native"),
             UnsatisfiedLinkError("Native library (com/sun/jna/android-aarch64/libjnidispatch.so) not found in resource path (.)"),
         )) {
             val thrown = assertThrows<SdkUnavailableException> { readinessWith(Loader(error)).check() }

@@ -1303,7 +1303,7 @@ impl Report {
         // ---- Kotlin and Swift.
         d.push_str("## Through the bindings: Kotlin/JNA and Swift\n\n");
         d.push_str(
-            "One `evaluate(snapshot, Locale.JA)` on an SDK instance made once, the call the \
+            "One `evaluate(snapshot, GuideLocale.JA)` on an SDK instance made once, the call the \
              SDKs' `check()` makes, through UniFFI 0.32.2 bindings that `cargo xtask bench` \
              generates from the release library it loads (`target/release`, into \
              `target/bench/bindings/`), so that the bindings match the shipped library. Each program \

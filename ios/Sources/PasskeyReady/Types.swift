@@ -1,14 +1,14 @@
 // The core's types under the names apps use. `import PasskeyReady` is all an app needs: the
-// generated module is not re-exported as a whole, because two of its names would clash in
-// every file of the app that imports Foundation or names this module:
-// - the core's `Locale` (ja, en) with `Foundation.Locale`: here it is `GuideLocale`;
-// - the generated class `PasskeyReady` with this module's own name: apps use
-//   `PasskeyReadiness`, which wraps it.
+// generated module is not re-exported as a whole, because its class `PasskeyReady` would clash
+// with this module's own name in every file of the app that names it: apps use
+// `PasskeyReadiness`, which wraps it. The core's language enum (`Locale` in Rust) is generated
+// as `GuideLocale` (bindings/uniffi.toml), the same name as in Kotlin, so it never clashes with
+// `Foundation.Locale`.
 
 import PasskeyReadyFFI
 
 /// The languages of the guide: `.ja` (the source) and `.en`.
-public typealias GuideLocale = PasskeyReadyFFI.Locale
+public typealias GuideLocale = PasskeyReadyFFI.GuideLocale
 
 // Readiness
 public typealias DeviceSnapshot = PasskeyReadyFFI.DeviceSnapshot

@@ -56,8 +56,10 @@ struct ReadinessVectorTests {
         #expect(try ReadinessCase.all().count >= 16)
     }
 
-    @Test("vector", arguments: try ReadinessCase.all(), [GuideLocale.ja, .en])
-    func vector(_ vector: ReadinessCase, locale: GuideLocale) throws {
+    // This file imports both modules, so `GuideLocale` names the generated enum and the
+    // PasskeyReady module's alias of it: spelled with its module here.
+    @Test("vector", arguments: try ReadinessCase.all(), [PasskeyReadyFFI.GuideLocale.ja, .en])
+    func vector(_ vector: ReadinessCase, locale: PasskeyReadyFFI.GuideLocale) throws {
         let core = try #require(Self.core)
         let snapshot = try snapshotFromJson(json: vector.snapshotJSON)
         let report = try core.evaluate(snapshot: snapshot, locale: locale)

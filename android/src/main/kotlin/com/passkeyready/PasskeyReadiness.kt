@@ -2,16 +2,17 @@ package com.passkeyready
 
 import android.app.Activity
 import android.content.Context
+import android.os.Bundle
 import com.passkeyready.device.AndroidLocaleSource
 import com.passkeyready.device.DeviceReaders
-import com.passkeyready.device.GuideLocale
+import com.passkeyready.device.forLanguage
 import com.passkeyready.device.LocaleSource
 import com.passkeyready.ffi.CheckId
 import com.passkeyready.ffi.DeviceSnapshot
 import com.passkeyready.ffi.DiagnosisMatch
 import com.passkeyready.ffi.Finding
 import com.passkeyready.ffi.Guide
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.PasskeyReady
 import com.passkeyready.ffi.PasskeyReadyException
 import com.passkeyready.ffi.Platform
@@ -22,6 +23,10 @@ import com.passkeyready.ffi.UserAgentInfo
 import com.passkeyready.settings.AndroidSettingsLaunchers
 import com.passkeyready.settings.SettingsLauncher
 import com.passkeyready.settings.SettingsLauncherFactory
+import java.util.concurrent.Executor
+import kotlin.coroutines.resume
+import kotlin.coroutines.resumeWithException
+import kotlin.coroutines.suspendCoroutine
 import com.passkeyready.ffi.answer as answered
 
 /**
@@ -29,19 +34,31 @@ import com.passkeyready.ffi.answer as answered
  *
  * ```
  * val readiness = PasskeyReadiness(context)
- * val report = readiness.check()                  // findings in fixing order, questions
- * val fix = report.findings.first { it.status == FindingStatus.FAIL }
- * readiness.open(activity, fix)                   // the settings screen that fixes it
+ * readiness.checkAsync(mainExecutor) { result ->  // off the main thread; the callback on it
+ *     if (result is ReadinessResult.Report) show(result.report)
+ * }
+ * readiness.open(activity, finding)               // the settings screen that fixes it
  * readiness.answer(CheckId.GOOGLE_ACCOUNT, true)  // the customer's answer to a question
  * ```
  *
  * Every rule and text comes from the Rust core; this class reads the device, remembers the
  * customer's answers and opens settings screens. Nothing is stored on disk or sent anywhere.
- * Calls are synchronous and cheap (no I/O beyond a few system-service queries); instances are
- * safe to share between threads. Errors arrive as the typed [PasskeyReadyException] subclasses.
+ *
+ * **Threads.** [check], [answer] and [snapshot] read the device: system-service calls that can
+ * block (up to each reader's time limit, 2 s by default), so call them off the main thread,
+ * or use [checkAsync] / [answerAsync] (Java) or [awaitCheck] / [awaitAnswer] (Kotlin). The
+ * guide, [evaluate] and [diagnose] only ask the core. Instances are safe to share between
+ * threads.
+ *
+ * **The native core** loads on the first call that needs it, not in the constructor. If it
+ * cannot load (no library for this ABI, JNA missing, a library not aligned for a 16 KB page
+ * size device), that call and every later one throw [SdkUnavailableException] — never an
+ * `Error` that would crash the app. The core's own errors are the typed
+ * [PasskeyReadyException] subclasses.
  */
 class PasskeyReadiness private constructor(
-    private val core: PasskeyReady,
+    private val makeCore: () -> PasskeyReady,
+    private val native: NativeCore,
     private val device: DeviceReaders,
     private val locales: LocaleSource,
     private val launchers: SettingsLauncherFactory,
@@ -49,11 +66,14 @@ class PasskeyReadiness private constructor(
 
     /**
      * The SDK on a real device, with the embedded guide. [service] replaces `{service}` in every
-     * text (default: the content's own service name). Only the application context is kept.
+     * text (default: the content's own service name); the core checks it at the first call
+     * that needs the core, which throws `InvalidInput` naming `service` if it refuses it. Only
+     * the application context is kept. Loads no native code and reads nothing yet.
      */
     @JvmOverloads
     constructor(context: Context, service: String? = null) : this(
-        PasskeyReady(service),
+        { PasskeyReady(service) },
+        NativeCore.PROCESS,
         DeviceReaders.android(context.applicationContext ?: context),
         AndroidLocaleSource(context.applicationContext ?: context),
         AndroidSettingsLaunchers,
@@ -61,62 +81,144 @@ class PasskeyReadiness private constructor(
 
     private val given = LinkedHashMap<CheckId, Boolean>()
 
+    private val coreLock = Any()
+    private var loaded: PasskeyReady? = null
+    private var closed = false
+
+    /** The core, made on first use; every call into it goes through [native]. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    private fun <T> core(call: (PasskeyReady) -> T): T = native.use {
+        val core = synchronized(coreLock) {
+            check(!closed) { "this PasskeyReadiness is closed" }
+            loaded ?: makeCore().also { loaded = it }
+        }
+        call(core)
+    }
+
+    /**
+     * Whether the native core loads here: `null` when it does (loading it now if needed), else
+     * the reason, which a help screen can show instead of the report.
+     */
+    fun sdkUnavailable(): SdkUnavailableException? =
+        try {
+            core { }
+            null
+        } catch (e: SdkUnavailableException) {
+            e
+        } catch (e: PasskeyReadyException) {
+            // The library loaded; the core refused something else (the service name), which
+            // the first real call reports.
+            null
+        }
+
     /**
      * Reads the device, applies the customer's answers so far and evaluates, in the device's
-     * language ([deviceLocale]). Call it again in `onResume` after [open].
+     * language ([deviceLocale]). Blocks while the device is read: not on the main thread
+     * (see [checkAsync]). Call it again in `onResume` after [open].
      */
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun check(): ReadinessReport = check(deviceLocale())
 
     /** [check] in a given language. */
-    @Throws(PasskeyReadyException::class)
-    fun check(locale: Locale): ReadinessReport = core.evaluate(snapshot(), locale)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun check(locale: GuideLocale): ReadinessReport {
+        val snapshot = snapshot()
+        return core { it.evaluate(snapshot, locale) }
+    }
+
+    /**
+     * [check] on the SDK's own threads; [callback] gets the result exactly once, on
+     * [executor] (for a help screen, the main thread's: `context.mainExecutor` on API 28+,
+     * `Handler(Looper.getMainLooper())::post` before). A reader that has not answered within
+     * its time limit is a question in the report; an error is a [ReadinessResult], never
+     * thrown. If [executor] refuses the task (shut down), there is no callback.
+     */
+    fun checkAsync(executor: Executor, callback: ReadinessCallback) {
+        inBackground(executor, callback) { check() }
+    }
+
+    /** [checkAsync] in a given language. */
+    fun checkAsync(locale: GuideLocale, executor: Executor, callback: ReadinessCallback) {
+        inBackground(executor, callback) { check(locale) }
+    }
+
+    /**
+     * [check] for coroutines, without blocking the caller's thread: suspends until the report
+     * is ready (at most about the readers' time limit) and resumes in the caller's context.
+     * Throws what [check] throws. (Plain `kotlin.coroutines`: the SDK does not depend on
+     * kotlinx-coroutines.)
+     */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    suspend fun awaitCheck(): ReadinessReport = await { executor, callback -> checkAsync(executor, callback) }
+
+    /** [awaitCheck] in a given language. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    suspend fun awaitCheck(locale: GuideLocale): ReadinessReport =
+        await { executor, callback -> checkAsync(locale, executor, callback) }
 
     /**
      * The device as the core sees it: what the readers observe now, plus the customer's
      * answers for the checks the device could not read. Its JSON form is what
-     * `passkey-ready check` reads, which helps support reproduce a report.
+     * `passkey-ready check` reads, which helps support reproduce a report. Blocks while the
+     * device is read.
      */
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun snapshot(): DeviceSnapshot {
         val observed = observe()
         var snapshot = observed
         for ((check, yes) in answers) {
-            if ((observed.signals[check] ?: Signal.UNKNOWN) == Signal.UNKNOWN) {
-                snapshot = answered(snapshot, check, yes)
+            if ((observed.signals[check] ?: Signal.UNKNOWN) != Signal.UNKNOWN) continue
+            snapshot = try {
+                core { answered(snapshot, check, yes) }
+            } catch (e: PasskeyReadyException.InvalidSnapshot) {
+                // Only a restored answer can be refused (answer() checks each one): a check
+                // this version no longer asks on Android. Dropped, so the report stands.
+                forgetAnswer(check)
+                snapshot
             }
         }
         return snapshot
     }
 
-    /** What the readers observe now, before the customer's answers. */
+    /** What the readers observe now, before the customer's answers. Blocks while the device is read. */
     fun observe(): DeviceSnapshot = device.snapshot()
 
     /** Evaluates any snapshot (e.g. one a support agent received). */
     @JvmOverloads
-    @Throws(PasskeyReadyException::class)
-    fun evaluate(snapshot: DeviceSnapshot, locale: Locale = deviceLocale()): ReadinessReport =
-        core.evaluate(snapshot, locale)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun evaluate(snapshot: DeviceSnapshot, locale: GuideLocale = deviceLocale()): ReadinessReport =
+        core { it.evaluate(snapshot, locale) }
 
     /**
      * The customer's answer to one of the report's questions ("yes" means the check passes).
      * It is remembered for every later [check] and applies while the device cannot read that
-     * setting itself; what the device does read wins. Returns the report with it applied.
+     * setting itself; what the device does read wins. Returns the report with it applied,
+     * which reads the device: not on the main thread (see [answerAsync]).
      *
      * @throws PasskeyReadyException.InvalidSnapshot for a check that is not asked on Android
      *   (`field` is `signals.<check id>`); nothing is remembered then.
      */
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun answer(check: CheckId, yes: Boolean): ReadinessReport = answer(check, yes, deviceLocale())
 
     /** [answer], with the report in a given language. */
-    @Throws(PasskeyReadyException::class)
-    fun answer(check: CheckId, yes: Boolean, locale: Locale): ReadinessReport {
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun answer(check: CheckId, yes: Boolean, locale: GuideLocale): ReadinessReport {
         // The core decides which checks exist on Android; it throws for any other.
-        answered(DeviceSnapshot(Platform.ANDROID, null, null, emptyMap()), check, yes)
+        core { answered(DeviceSnapshot(Platform.ANDROID, null, null, emptyMap()), check, yes) }
         synchronized(given) { given[check] = yes }
         return check(locale)
     }
+
+    /** [answer] on the SDK's threads, like [checkAsync]; a refused check is a [ReadinessResult.Failed]. */
+    fun answerAsync(check: CheckId, yes: Boolean, executor: Executor, callback: ReadinessCallback) {
+        inBackground(executor, callback) { answer(check, yes) }
+    }
+
+    /** [answer] for coroutines, like [awaitCheck]. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    suspend fun awaitAnswer(check: CheckId, yes: Boolean): ReadinessReport =
+        await { executor, callback -> answerAsync(check, yes, executor, callback) }
 
     /** The answers given so far. */
     val answers: Map<CheckId, Boolean>
@@ -132,15 +234,40 @@ class PasskeyReadiness private constructor(
         synchronized(given) { given.clear() }
     }
 
+    /**
+     * The answers, for `onSaveInstanceState`: `outState.putBundle("passkey", readiness.saveAnswers())`.
+     * Keys are check ids (`google_account`), values booleans.
+     */
+    fun saveAnswers(): Bundle = SavedAnswers.toBundle(answers)
+
+    /**
+     * The answers [saveAnswers] saved, after the process was recreated:
+     * `restoreAnswers(savedInstanceState?.getBundle("passkey"))`. They replace the answers
+     * held; keys this version does not know, and values that are not booleans, are ignored;
+     * `null` changes nothing.
+     */
+    fun restoreAnswers(saved: Bundle?) {
+        if (saved == null) return
+        restore(SavedAnswers.fromBundle(saved))
+    }
+
+    internal fun restore(restored: Map<CheckId, Boolean>) {
+        synchronized(given) {
+            given.clear()
+            given.putAll(restored)
+        }
+    }
+
     /** The language the reports and the guide use here: Japanese on a Japanese device, else English. */
-    fun deviceLocale(): Locale = GuideLocale.of(locales.primaryLanguage())
+    fun deviceLocale(): GuideLocale = GuideLocale.forLanguage(locales.primaryLanguage())
 
     /**
      * The whole guide, service name filled in, for a native help screen, with every OS
      * version's steps (each part's `variants`).
      */
     @JvmOverloads
-    fun guide(locale: Locale = deviceLocale()): Guide = core.guide(locale)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun guide(locale: GuideLocale = deviceLocale()): Guide = core { it.guide(locale) }
 
     /**
      * The guide with the steps written for [osVersion] of [platform] (e.g. [Platform.ANDROID]
@@ -149,9 +276,9 @@ class PasskeyReadiness private constructor(
      * @throws PasskeyReadyException.InvalidInput naming `os_version` when it is not a version.
      */
     @JvmOverloads
-    @Throws(PasskeyReadyException::class)
-    fun guide(platform: Platform, osVersion: String, locale: Locale = deviceLocale()): Guide =
-        core.guideForOs(locale, platform, osVersion)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun guide(platform: Platform, osVersion: String, locale: GuideLocale = deviceLocale()): Guide =
+        core { it.guideForOs(locale, platform, osVersion) }
 
     /**
      * The guide as Markdown: the whole page, or one device guide by id (`android`, `ios`,
@@ -162,12 +289,12 @@ class PasskeyReadiness private constructor(
      *   `os_version` when it is not a version.
      */
     @JvmOverloads
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun guideMarkdown(
         device: String? = null,
-        locale: Locale = deviceLocale(),
+        locale: GuideLocale = deviceLocale(),
         osVersion: String? = null,
-    ): String = core.guideMarkdown(locale, device, osVersion)
+    ): String = core { it.guideMarkdown(locale, device, osVersion) }
 
     /**
      * Troubleshooting answers for what the customer saw: a message, a DOMException name or a
@@ -176,9 +303,9 @@ class PasskeyReadiness private constructor(
      * @throws PasskeyReadyException.InvalidInput when [message] is empty or too long.
      */
     @JvmOverloads
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun diagnose(message: String, platform: Platform? = Platform.ANDROID): List<DiagnosisMatch> =
-        core.diagnose(message, platform)
+        core { it.diagnose(message, platform) }
 
     /**
      * Replaces the guide with a content bundle (JSON), validated first.
@@ -186,19 +313,20 @@ class PasskeyReadiness private constructor(
      * @throws PasskeyReadyException.InvalidBundle naming each problem; the guide in use is
      *   unchanged then.
      */
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun loadBundle(json: String) {
-        core.loadBundle(json)
+        core { it.loadBundle(json) }
     }
 
     /** Goes back to the embedded guide. */
-    @Throws(PasskeyReadyException::class)
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun resetContent() {
-        core.resetContent()
+        core { it.resetContent() }
     }
 
     /** The guide in use as a bundle (JSON). */
-    fun exportBundle(): String = core.exportBundle()
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun exportBundle(): String = core { it.exportBundle() }
 
     /**
      * Opens the settings screen for [action] from [activity]: the first screen that exists on
@@ -221,9 +349,53 @@ class PasskeyReadiness private constructor(
         return launcher.open(finding.action, finding.section)
     }
 
-    /** Frees the native object now instead of when it is collected. */
+    /**
+     * Opens [url] (the bank's registration page) in the standard browser from [activity]:
+     * Chrome when it is installed and enabled, else the default browser; when neither can
+     * start, [OpenResult.ManualSteps] with the guide's section on opening the page in the
+     * standard browser. Needs no native code: it works when the SDK is unavailable too.
+     *
+     * @throws PasskeyReadyException.InvalidInput naming `url` unless [url] is an https URL
+     *   with a host.
+     */
+    @Throws(PasskeyReadyException::class)
+    fun openInStandardBrowser(activity: Activity, url: String): OpenResult =
+        StandardBrowserOpener.android(activity).open(url)
+
+    /** Frees the native object now instead of when it is collected. Later calls throw `IllegalStateException`. */
     override fun close() {
-        core.close()
+        val core = synchronized(coreLock) {
+            closed = true
+            loaded.also { loaded = null }
+        }
+        core?.close()
+    }
+
+    /** Runs [work] on the SDK's threads and hands its outcome to [callback] on [executor], once. */
+    private fun inBackground(executor: Executor, callback: ReadinessCallback, work: () -> ReadinessReport) {
+        val task = Runnable {
+            val result = try {
+                ReadinessResult.Report(work())
+            } catch (e: SdkUnavailableException) {
+                ReadinessResult.Unavailable(e)
+            } catch (e: Exception) {
+                ReadinessResult.Failed(e)
+            } catch (e: LinkageError) {
+                // Past the core's own guard (NativeCore): SDK code this device cannot link.
+                ReadinessResult.Unavailable(NativeCore.classify(e))
+            }
+            try {
+                executor.execute { callback.onResult(result) }
+            } catch (e: RuntimeException) {
+                // The caller's executor is shut down: nobody is left to tell.
+            }
+        }
+        try {
+            BackgroundThreads.executor.execute(task)
+        } catch (e: RuntimeException) {
+            // No thread to be had: do the work here rather than lose the callback.
+            task.run()
+        }
     }
 
     companion object {
@@ -233,22 +405,46 @@ class PasskeyReadiness private constructor(
          */
         @JvmStatic
         @JvmOverloads
-        @Throws(PasskeyReadyException::class)
         fun withReaders(
             device: DeviceReaders,
             locales: LocaleSource,
             launchers: SettingsLauncherFactory,
             service: String? = null,
-        ): PasskeyReadiness = PasskeyReadiness(PasskeyReady(service), device, locales, launchers)
+        ): PasskeyReadiness = PasskeyReadiness({ PasskeyReady(service) }, NativeCore.PROCESS, device, locales, launchers)
+
+        /** With a core of the test's making (e.g. one whose library cannot load). */
+        internal fun withCore(
+            makeCore: () -> PasskeyReady,
+            native: NativeCore,
+            device: DeviceReaders,
+            locales: LocaleSource,
+            launchers: SettingsLauncherFactory,
+        ): PasskeyReadiness = PasskeyReadiness(makeCore, native, device, locales, launchers)
 
         /** A snapshot from its JSON form (what `passkey-ready check` reads). */
         @JvmStatic
-        @Throws(PasskeyReadyException::class)
-        fun snapshotFromJson(json: String): DeviceSnapshot = com.passkeyready.ffi.snapshotFromJson(json)
+        @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+        fun snapshotFromJson(json: String): DeviceSnapshot =
+            NativeCore.PROCESS.use { com.passkeyready.ffi.snapshotFromJson(json) }
 
         /** Platform, browser and in-app browser of a user agent (e.g. a WebView's). */
         @JvmStatic
-        @Throws(PasskeyReadyException::class)
-        fun classifyUserAgent(userAgent: String): UserAgentInfo = com.passkeyready.ffi.classifyUserAgent(userAgent)
+        @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+        fun classifyUserAgent(userAgent: String): UserAgentInfo =
+            NativeCore.PROCESS.use { com.passkeyready.ffi.classifyUserAgent(userAgent) }
+
+        /** Awaits a callback-style call: resumes with its report, or throws its error. */
+        private suspend fun await(start: (Executor, ReadinessCallback) -> Unit): ReadinessReport =
+            suspendCoroutine { continuation ->
+                // Resumed straight from the SDK's thread: the continuation's own dispatcher
+                // moves it back to the caller's context.
+                start(Executor { it.run() }) { result ->
+                    when (result) {
+                        is ReadinessResult.Report -> continuation.resume(result.report)
+                        is ReadinessResult.Unavailable -> continuation.resumeWithException(result.error)
+                        is ReadinessResult.Failed -> continuation.resumeWithException(result.error)
+                    }
+                }
+            }
     }
 }

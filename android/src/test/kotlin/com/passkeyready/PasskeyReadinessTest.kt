@@ -6,7 +6,7 @@ import com.passkeyready.device.OsVersionReader
 import com.passkeyready.device.SignalReader
 import com.passkeyready.ffi.CheckId
 import com.passkeyready.ffi.FindingStatus
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.PasskeyReadyException
 import com.passkeyready.ffi.ReadinessReport
 import com.passkeyready.ffi.ReadinessStatus
@@ -58,16 +58,16 @@ class PasskeyReadinessTest {
     fun `a Japanese device gets the report in Japanese, any other in English`() {
         language = "ja"
         val ja = readiness.check()
-        val jaGuide = readiness.guide(Locale.JA)
-        assertEquals(Locale.JA, readiness.deviceLocale())
+        val jaGuide = readiness.guide(GuideLocale.JA)
+        assertEquals(GuideLocale.JA, readiness.deviceLocale())
         assertEquals(jaGuide.report.needsConfirmation, ja.summary)
         assertEquals(listOf(CheckId.ALREADY_USES_PASSKEYS, CheckId.GOOGLE_ACCOUNT), ja.questions.map { it.check })
         assertEquals(jaGuide.checks.single { it.id == "google_account" }.question, ja.questions[1].text)
 
         language = "en"
         val en = readiness.check()
-        val enGuide = readiness.guide(Locale.EN)
-        assertEquals(Locale.EN, readiness.deviceLocale())
+        val enGuide = readiness.guide(GuideLocale.EN)
+        assertEquals(GuideLocale.EN, readiness.deviceLocale())
         assertEquals(enGuide.report.needsConfirmation, en.summary)
         assertEquals(enGuide.checks.single { it.id == "google_account" }.question, en.questions[1].text)
         assertTrue(ja.summary != en.summary)
@@ -213,7 +213,7 @@ class PasskeyReadinessTest {
     @Test
     fun `the Android guide as Markdown, in the device language`() {
         val markdown = readiness.guideMarkdown("android")
-        val title = readiness.guide(Locale.JA).guides.single { it.id == "android" }.title
+        val title = readiness.guide(GuideLocale.JA).guides.single { it.id == "android" }.title
         assertTrue(title in markdown, markdown.take(200))
         assertThrows<PasskeyReadyException.InvalidInput> { readiness.guideMarkdown("blackberry") }
     }
@@ -227,9 +227,9 @@ class PasskeyReadinessTest {
 
     @Test
     fun `a rejected bundle leaves the guide in use`() {
-        val before = readiness.guide(Locale.JA)
+        val before = readiness.guide(GuideLocale.JA)
         val error = assertThrows<PasskeyReadyException.InvalidBundle> { readiness.loadBundle("""{"schema_version": 1}""") }
         assertTrue(error.problems.isNotEmpty())
-        assertEquals(before, readiness.guide(Locale.JA))
+        assertEquals(before, readiness.guide(GuideLocale.JA))
     }
 }

@@ -3,7 +3,7 @@ package com.passkeyready.device
 import android.content.Context
 import android.content.res.Configuration
 import android.os.Build
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 
 /** The language of the configuration's primary locale ("ja", "en", …). */
 fun interface LocaleSource {
@@ -14,11 +14,8 @@ fun interface LocaleSource {
  * The guide's language for a device language: Japanese for a Japanese primary locale,
  * English for every other (the guide is written in those two).
  */
-object GuideLocale {
-    @JvmStatic
-    fun of(language: String?): Locale =
-        if (language.equals("ja", ignoreCase = true)) Locale.JA else Locale.EN
-}
+fun GuideLocale.Companion.forLanguage(language: String?): GuideLocale =
+    if (language.equals("ja", ignoreCase = true)) GuideLocale.JA else GuideLocale.EN
 
 /** [LocaleSource] on a device: `configuration.locales[0]` (API 24+), `configuration.locale` before. */
 class AndroidLocaleSource(private val context: Context) : LocaleSource {

@@ -9,7 +9,8 @@ import com.passkeyready.ffi.Signal
  * Each reader wraps one small OS interface (a `…Source`) that a test can fake, and holds the
  * mapping from what the OS answers to `yes` / `no` / `unknown`. [read] never throws: what the
  * OS does not let an app read, or fails to answer, is [Signal.UNKNOWN], which the core turns
- * into a question for the customer — never a guess.
+ * into a question for the customer — never a guess. [read] may block (binder calls);
+ * [DeviceReaders] calls it on the SDK's threads with a time limit.
  */
 interface SignalReader {
     /** The check this reader observes (the same id as in the content, reports and the CLI). */

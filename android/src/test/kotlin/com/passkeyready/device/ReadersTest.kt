@@ -1,6 +1,7 @@
 package com.passkeyready.device
 
 import com.passkeyready.ffi.CheckId
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.Signal
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Nested
@@ -174,10 +175,10 @@ class ReadersTest {
     inner class Language {
         @Test
         fun `Japanese devices get the Japanese guide, every other language English`() {
-            assertEquals(com.passkeyready.ffi.Locale.JA, GuideLocale.of("ja"))
-            assertEquals(com.passkeyready.ffi.Locale.EN, GuideLocale.of("en"))
-            assertEquals(com.passkeyready.ffi.Locale.EN, GuideLocale.of("ko"))
-            assertEquals(com.passkeyready.ffi.Locale.EN, GuideLocale.of(null))
+            assertEquals(GuideLocale.JA, GuideLocale.forLanguage("ja"))
+            assertEquals(GuideLocale.EN, GuideLocale.forLanguage("en"))
+            assertEquals(GuideLocale.EN, GuideLocale.forLanguage("ko"))
+            assertEquals(GuideLocale.EN, GuideLocale.forLanguage(null))
         }
     }
 }

@@ -17,7 +17,7 @@ class PanicTest {
         assertEquals("probe: boom", error.message)
 
         // The library is still usable after the panic.
-        val report = PasskeyReady(null).use { it.evaluate(snapshotFromJson("""{"platform": "android"}"""), Locale.EN) }
+        val report = PasskeyReady(null).use { it.evaluate(snapshotFromJson("""{"platform": "android"}"""), GuideLocale.EN) }
         assertTrue(report.findings.isNotEmpty())
     }
 }

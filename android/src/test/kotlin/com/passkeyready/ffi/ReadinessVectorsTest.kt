@@ -18,7 +18,7 @@ class ReadinessVectorsTest {
         DynamicTest.dynamicTest(name) {
             val expect = case["expect"]
             val snapshot = snapshotFromJson(case["snapshot"].toString())
-            for (locale in Locale.entries) {
+            for (locale in GuideLocale.entries) {
                 val report = core.evaluate(snapshot, locale)
                 val at = "$name ($locale)"
                 assertEquals(expect["status"].asText(), report.status.wireName(), "$at: status")

@@ -49,7 +49,7 @@ class TypedErrorsTest {
     fun `a signal of another platform is refused by evaluate and answer alike`() {
         val core = PasskeyReady(null)
         val snapshot = DeviceSnapshot(Platform.ANDROID, "14", null, mapOf(CheckId.PASSCODE to Signal.YES))
-        val evaluated = assertThrows<PasskeyReadyException.InvalidSnapshot> { core.evaluate(snapshot, Locale.EN) }
+        val evaluated = assertThrows<PasskeyReadyException.InvalidSnapshot> { core.evaluate(snapshot, GuideLocale.EN) }
         assertEquals("signals.passcode", evaluated.field)
         val answered = assertThrows<PasskeyReadyException.InvalidSnapshot> {
             answer(DeviceSnapshot(Platform.ANDROID, null, null, emptyMap()), CheckId.ICLOUD_KEYCHAIN_SYNC, true)
@@ -60,7 +60,7 @@ class TypedErrorsTest {
     @Test
     fun `an unparseable OS version names os_version`() {
         val error = assertThrows<PasskeyReadyException.InvalidSnapshot> {
-            PasskeyReady(null).evaluate(DeviceSnapshot(Platform.ANDROID, "UpsideDownCake", null, emptyMap()), Locale.JA)
+            PasskeyReady(null).evaluate(DeviceSnapshot(Platform.ANDROID, "UpsideDownCake", null, emptyMap()), GuideLocale.JA)
         }
         assertEquals("os_version", error.field)
     }
@@ -76,7 +76,7 @@ class TypedErrorsTest {
     @Test
     fun `an invalid bundle is refused naming the item, and the guide in use stays`() {
         val core = PasskeyReady("テスト銀行")
-        val before = core.guide(Locale.JA)
+        val before = core.guide(GuideLocale.JA)
         val exportedBefore = core.exportBundle()
 
         val bundle = mapper.readTree(exportedBefore) as ObjectNode
@@ -91,7 +91,7 @@ class TypedErrorsTest {
             error.problems.any { "en.guides[\"Windows Hello\"]" in it },
             "no problem names en.guides[\"Windows Hello\"] (was $guideId): ${error.problems}",
         )
-        assertEquals(before, core.guide(Locale.JA))
+        assertEquals(before, core.guide(GuideLocale.JA))
         assertEquals(exportedBefore, core.exportBundle())
     }
 
@@ -107,14 +107,14 @@ class TypedErrorsTest {
     @Test
     fun `a valid bundle replaces the guide, and reset brings the embedded one back`() {
         val core = PasskeyReady(null)
-        val embedded = core.guide(Locale.EN)
+        val embedded = core.guide(GuideLocale.EN)
         val bundle = mapper.readTree(core.exportBundle()) as ObjectNode
         (bundle.at("/locales/en") as ObjectNode).set<ObjectNode>("title", TextNode("Before you register a passkey"))
         core.loadBundle(bundle.toString())
-        assertEquals("Before you register a passkey", core.guide(Locale.EN).title)
-        assertNotEquals(embedded, core.guide(Locale.EN))
+        assertEquals("Before you register a passkey", core.guide(GuideLocale.EN).title)
+        assertNotEquals(embedded, core.guide(GuideLocale.EN))
         core.resetContent()
-        assertEquals(embedded, core.guide(Locale.EN))
+        assertEquals(embedded, core.guide(GuideLocale.EN))
     }
 
     @Test
@@ -123,19 +123,19 @@ class TypedErrorsTest {
         val autofill = { guide: Guide ->
             guide.guides.single { it.id == "ios" }.parts.single { it.id == "ios.autofill" }
         }
-        val all = core.guide(Locale.EN)
-        val ios17 = core.guideForOs(Locale.EN, Platform.IOS, "17.4")
+        val all = core.guide(GuideLocale.EN)
+        val ios17 = core.guideForOs(GuideLocale.EN, Platform.IOS, "17.4")
         assertEquals(autofill(all).variants.first().steps, autofill(ios17).steps)
         assertTrue(autofill(ios17).variants.isEmpty())
         val error = assertThrows<PasskeyReadyException.InvalidInput> {
-            core.guideForOs(Locale.EN, Platform.IOS, "latest")
+            core.guideForOs(GuideLocale.EN, Platform.IOS, "latest")
         }
         assertEquals("os_version", error.field)
     }
 
     @Test
     fun `the service name fills every text`() {
-        val guide = PasskeyReady("テスト銀行").guide(Locale.JA)
+        val guide = PasskeyReady("テスト銀行").guide(GuideLocale.JA)
         val texts = guide.checks.flatMap { listOf(it.question, it.pass, it.fail, it.unknown) }
         assertTrue(texts.any { "テスト銀行" in it }, "no text names the service")
         assertTrue(texts.none { "{service}" in it }, "a placeholder is left")

@@ -17,7 +17,7 @@ package com.passkeyready.bench
 
 import com.passkeyready.ffi.CheckId
 import com.passkeyready.ffi.DeviceSnapshot
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.PasskeyReady
 import com.passkeyready.ffi.checkIdString
 import com.passkeyready.ffi.snapshotFromJson
@@ -42,7 +42,7 @@ fun main(args: Array<String>) {
 
     println("# JVM ${System.getProperty("java.vm.name")} ${System.getProperty("java.runtime.version")}")
     PasskeyReady(null).use { sdk ->
-        val evaluate = { snapshot: DeviceSnapshot -> { sink += sdk.evaluate(snapshot, Locale.JA).findings.size } }
+        val evaluate = { snapshot: DeviceSnapshot -> { sink += sdk.evaluate(snapshot, GuideLocale.JA).findings.size } }
         val call = { sink += checkIdString(CheckId.SCREEN_LOCK).length }
 
         if (profileMs != null) {

@@ -3,9 +3,11 @@ package com.passkeyready
 import android.app.Activity
 import android.content.ActivityNotFoundException
 import android.content.Intent
+import android.content.pm.ApplicationInfo
 import android.content.pm.PackageManager
 import android.net.Uri
 import android.os.Build
+import com.passkeyready.device.RequiresApiLevel
 import com.passkeyready.device.StandardBrowserReader
 import com.passkeyready.ffi.PasskeyReadyException
 import java.net.URI
@@ -103,8 +105,8 @@ class StandardBrowserOpener(private val packages: PackageLookup, private val sta
 class AndroidPackageLookup(private val packageManager: PackageManager) : PackageLookup {
     override fun isEnabled(packageName: String): Boolean =
         try {
-            val info = if (Build.VERSION.SDK_INT >= 33) {
-                packageManager.getApplicationInfo(packageName, PackageManager.ApplicationInfoFlags.of(0L))
+            val info = if (Build.VERSION.SDK_INT >= APPLICATION_INFO_FLAGS_MIN_SDK) {
+                applicationInfoApi33(packageName)
             } else {
                 @Suppress("DEPRECATION")
                 packageManager.getApplicationInfo(packageName, 0)
@@ -113,6 +115,15 @@ class AndroidPackageLookup(private val packageManager: PackageManager) : Package
         } catch (e: PackageManager.NameNotFoundException) {
             false
         }
+
+    @RequiresApiLevel(APPLICATION_INFO_FLAGS_MIN_SDK)
+    private fun applicationInfoApi33(packageName: String): ApplicationInfo =
+        packageManager.getApplicationInfo(packageName, PackageManager.ApplicationInfoFlags.of(0L))
+
+    private companion object {
+        /** `PackageManager.ApplicationInfoFlags` arrived in Android 13. */
+        const val APPLICATION_INFO_FLAGS_MIN_SDK: Int = 33
+    }
 }
 
 /** [UrlStarter] from the customer's activity: a browsable `ACTION_VIEW`. */

@@ -4,7 +4,7 @@ import android.os.Build
 import com.passkeyready.PasskeyReadiness
 import com.passkeyready.device.AndroidLocaleSource
 import com.passkeyready.device.DeviceReaders
-import com.passkeyready.ffi.Locale
+import com.passkeyready.ffi.GuideLocale
 import org.junit.Assert.assertEquals
 import org.junit.Test
 import org.junit.runner.RunWith
@@ -18,14 +18,14 @@ class LocaleAndVersionFrameworkTest {
     @Config(qualifiers = "ja-rJP")
     fun `a Japanese device gets the Japanese guide`() {
         assertEquals("ja", AndroidLocaleSource(application()).primaryLanguage())
-        PasskeyReadiness(application()).use { assertEquals(Locale.JA, it.deviceLocale()) }
+        PasskeyReadiness(application()).use { assertEquals(GuideLocale.JA, it.deviceLocale()) }
     }
 
     @Test
     @Config(qualifiers = "fr-rFR")
     fun `any other language gets the English guide`() {
         assertEquals("fr", AndroidLocaleSource(application()).primaryLanguage())
-        PasskeyReadiness(application()).use { assertEquals(Locale.EN, it.deviceLocale()) }
+        PasskeyReadiness(application()).use { assertEquals(GuideLocale.EN, it.deviceLocale()) }
     }
 
     @Test

@@ -15,6 +15,7 @@ mod maven_repo;
 mod ndk;
 mod notices;
 mod pom;
+mod r8;
 mod shared_library_checks;
 mod size_budget;
 mod symbols;
@@ -39,6 +40,7 @@ pub const CHECK: &[Step] = &[
     HOST_LIBRARY_CHECKS,
     ndk::NDK_SKIPPED,
     maven_repo::MAVEN_REPOSITORY_CHECK,
+    r8::R8_CHECK,
     size_budget::SIZE_BUDGET,
 ];
 
@@ -53,6 +55,7 @@ pub const FULL: &[Step] = &[
     HOST_LIBRARY_CHECKS,
     ndk::NDK_LIBRARIES,
     maven_repo::MAVEN_REPOSITORY_RELEASE,
+    r8::R8_CHECK,
     size_budget::SIZE_BUDGET,
 ];
 

@@ -41,6 +41,11 @@ pub fn classes_jar(root: &Path) -> PathBuf {
     work_dir(root).join("aar/classes.jar")
 }
 
+/// The consumer rules as the AAR carries them (proguard.txt).
+pub fn staged_rules(root: &Path) -> PathBuf {
+    work_dir(root).join("aar-stage/proguard.txt")
+}
+
 fn io<T>(what: &Path, result: std::io::Result<T>) -> Result<T, String> {
     result.map_err(|e| format!("{}: {e}", what.display()))
 }

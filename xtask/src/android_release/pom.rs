@@ -8,6 +8,7 @@ use std::path::Path;
 pub struct HostVersions {
     pub kotlin: String,
     pub jna: String,
+    pub android_all: String,
 }
 
 /// The text of the first `<tag>…</tag>` (comments removed first by the caller).
@@ -44,6 +45,7 @@ impl HostVersions {
         Ok(Self {
             kotlin: property("kotlin.version")?,
             jna: property("jna.version")?,
+            android_all: property("android-all.version")?,
         })
     }
 }

@@ -8,6 +8,8 @@
 //! - `rust`: format, lints and tests of the Rust workspace.
 //! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
 //! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
+//! - `android-release [--check]`: the Android AAR and its Maven repository, with every check
+//!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, last in `test`.
 //! - `bench`: every benchmark (Rust, Kotlin/JNA, Swift, size, memory), then writes
 //!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
@@ -15,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
+mod android_release;
 mod bench;
 mod steps;
 
@@ -33,8 +36,6 @@ fn main() -> ExitCode {
             steps::SWIFT_BINDINGS,
             steps::KOTLIN_TEST,
             steps::SWIFT_TEST,
-            // Last: it regenerates the bindings without the test-only exports.
-            steps::ANDROID_AAR_LAYOUT,
         ],
         "rust" => &[steps::RUST_FORMAT, steps::RUST_LINT, steps::RUST_TEST],
         "fuzz-smoke" => &[steps::FUZZ_SMOKE],
@@ -59,13 +60,21 @@ fn main() -> ExitCode {
             steps::SWIFT_BINDINGS,
             steps::SWIFT_TEST,
         ],
+        "android-release" if std::env::args().any(|a| a == "--check") => android_release::CHECK,
+        "android-release" => android_release::FULL,
         "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|bench>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|bench>");
             return ExitCode::from(2);
         }
     };
-    for step in plan {
+    // Last in `test`: it regenerates the bindings without the test-only exports.
+    let release_check: &[steps::Step] = if task == "test" {
+        android_release::CHECK
+    } else {
+        &[]
+    };
+    for step in plan.iter().chain(release_check) {
         let started = Instant::now();
         eprintln!("\n==> xtask: {}", step.name);
         if let Err(message) = (step.run)(&root) {

@@ -169,20 +169,6 @@ pub const KOTLIN_TEST: Step = Step {
     },
 };
 
-/// The release AAR needs the Android NDK, which these machines lack: this builds everything
-/// else and checks the archive's layout and its POM (android/scripts/build-aar.sh).
-pub const ANDROID_AAR_LAYOUT: Step = Step {
-    name: "android: AAR layout and POM check (no NDK here: without native libraries)",
-    run: |root| {
-        run(
-            root,
-            "bash",
-            &["android/scripts/build-aar.sh", "--layout-only"],
-            &[],
-        )
-    },
-};
-
 pub const SWIFT_TEST: Step = Step {
     name: "swift: swift test (ios/), Swift 6 language mode",
     run: |root| {

@@ -1,0 +1,25 @@
+package com.passkeyready.r8check
+
+import android.app.Activity
+import android.content.Context
+import com.passkeyready.PasskeyReadiness
+import com.passkeyready.StandardBrowserOpener
+import com.passkeyready.device.DeviceReaders
+import com.passkeyready.ffi.SettingsAction
+
+/** Every entry point that needs the Android framework, as an app calls them. */
+internal fun onDevice(context: Context?, activity: Activity?) {
+    if (context == null || activity == null) return
+    PasskeyReadiness(context).use { readiness ->
+        val report = readiness.check()
+        readiness.open(activity, SettingsAction.SCREEN_LOCK_SETTINGS)
+        readiness.open(activity, SettingsAction.SCREEN_LOCK_SETTINGS, "screen_lock")
+        report.findings.firstOrNull()?.let { readiness.open(activity, it) }
+        readiness.restoreAnswers(readiness.saveAnswers())
+        readiness.openInStandardBrowser(activity, "https://bank.example/passkeys")
+    }
+    PasskeyReadiness(context, "Example Bank").close()
+    DeviceReaders.android(context).snapshot()
+    DeviceReaders.android(context, DeviceReaders.DEFAULT_TIMEOUT_MILLIS).snapshot()
+    StandardBrowserOpener.android(activity).open("https://bank.example/passkeys")
+}

@@ -16,6 +16,7 @@ mod ndk;
 mod notices;
 mod pom;
 mod r8;
+mod release_build;
 mod shared_library_checks;
 mod size_budget;
 mod symbols;
@@ -109,22 +110,7 @@ pub const STATICLIBS: Step = Step {
     run: |root| {
         for (index, (target, abi)) in TARGETS.iter().enumerate() {
             eprintln!("    [{}/{}] {target} ({abi})", index + 1, TARGETS.len());
-            run(
-                root,
-                "cargo",
-                &[
-                    "rustc",
-                    "-p",
-                    "passkey-ready-ffi",
-                    "--lib",
-                    "--crate-type",
-                    "staticlib",
-                    "--target",
-                    target,
-                    "--release",
-                ],
-                &[],
-            )?;
+            release_build::ffi_library(root, "staticlib", Some(target), &[], &[])?;
         }
         Ok(())
     },

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::shared_library_checks::{self, Expectations};
-use super::{generated_kotlin, symbols, version, TARGETS};
+use super::{generated_kotlin, release_build, symbols, version, TARGETS};
 use crate::run;
 use crate::steps::{self, Step};
 
@@ -84,23 +84,11 @@ pub const NDK_LIBRARIES: Step = Step {
                 target.to_uppercase().replace('-', "_")
             );
             let linker = bin.join(clang(target)).display().to_string();
-            run(
+            release_build::ffi_library(
                 root,
-                "cargo",
-                &[
-                    "rustc",
-                    "-p",
-                    "passkey-ready-ffi",
-                    "--lib",
-                    "--crate-type",
-                    "cdylib",
-                    "--target",
-                    target,
-                    "--release",
-                    "--",
-                    "-C",
-                    &format!("link-arg={PAGE_FLAG}"),
-                ],
+                "cdylib",
+                Some(target),
+                &["-C", &format!("link-arg={PAGE_FLAG}")],
                 &[(linker_var.as_str(), linker)],
             )?;
             let built = steps::target_dir(root)
@@ -147,20 +135,7 @@ pub const NDK_LIBRARIES: Step = Step {
             "passkey-ready-android-{}-native-symbols.zip",
             version::workspace(root)?
         ));
-        run(
-            root,
-            "jar",
-            &[
-                "--create",
-                "--no-manifest",
-                "--file",
-                &archive.display().to_string(),
-                "-C",
-                &symbols_dir.display().to_string(),
-                ".",
-            ],
-            &[],
-        )?;
+        release_build::jar_of(root, &archive, &symbols_dir, ".")?;
         eprintln!(
             "    unstripped libraries for symbolication: {}",
             archive.display()

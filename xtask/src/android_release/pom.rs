@@ -199,9 +199,17 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
         let host = std::fs::read_to_string(root.join("android/pom.xml")).unwrap();
         let versions = HostVersions::read(&host).unwrap();
-        assert!(versions.kotlin_compiler.starts_with('2'), "{}", versions.kotlin_compiler);
+        assert!(
+            versions.kotlin_compiler.starts_with('2'),
+            "{}",
+            versions.kotlin_compiler
+        );
         // What an app on Kotlin 2.0 accepts (docs/android.md, Kotlin and Java compatibility).
-        assert!(versions.kotlin_stdlib.starts_with("2.0."), "{}", versions.kotlin_stdlib);
+        assert!(
+            versions.kotlin_stdlib.starts_with("2.0."),
+            "{}",
+            versions.kotlin_stdlib
+        );
         assert!(versions.jna.starts_with("5."), "{}", versions.jna);
     }
 }

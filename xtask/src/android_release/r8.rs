@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{maven_repo, pom};
+use super::{maven_repo, pom, release_build};
 use crate::run;
 use crate::steps::{self, Step};
 
@@ -84,20 +84,7 @@ pub const R8_CHECK: Step = Step {
         let consumer = work.join("consumer.jar");
         let shrunk = work.join("shrunk.jar");
         let consumer_classes = project.join("target/classes");
-        run(
-            root,
-            "jar",
-            &[
-                "--create",
-                "--no-manifest",
-                "--file",
-                &consumer.display().to_string(),
-                "-C",
-                &consumer_classes.display().to_string(),
-                "com",
-            ],
-            &[],
-        )?;
+        release_build::jar_of(root, &consumer, &consumer_classes, "com")?;
         let jdk = java_home()?;
         // Full mode is R8's default (compat mode would be --pg-compat).
         run(

@@ -8,8 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{elf, staticlib};
-use crate::run;
+use super::{elf, release_build, staticlib};
 use crate::steps::{self, Step};
 
 pub fn budget_file(root: &Path) -> PathBuf {
@@ -24,23 +23,7 @@ struct Figure {
 
 /// The host library as shipped: release profile, shipped features, symbols stripped by rustc.
 fn host_library_stripped(root: &Path) -> Result<u64, String> {
-    run(
-        root,
-        "cargo",
-        &[
-            "rustc",
-            "-p",
-            "passkey-ready-ffi",
-            "--lib",
-            "--crate-type",
-            "cdylib",
-            "--release",
-            "--",
-            "-C",
-            "strip=symbols",
-        ],
-        &[],
-    )?;
+    release_build::ffi_library(root, "cdylib", None, &["-C", "strip=symbols"], &[])?;
     let name = steps::native_library(root)
         .file_name()
         .map(|n| n.to_owned())

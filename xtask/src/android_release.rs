@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::run;
 use crate::steps::{self, Step};
+use crate::{output, run};
 
 mod elf;
 mod maven_repo;
@@ -84,11 +84,7 @@ pub const ONE_VERSION: Step = Step {
 pub const RUST_TARGETS: Step = Step {
     name: "android: rustup target add (the four Android targets, if missing)",
     run: |root| {
-        let installed = std::process::Command::new("rustup")
-            .args(["target", "list", "--installed"])
-            .output()
-            .map_err(|e| format!("cannot run rustup: {e}"))?;
-        let installed = String::from_utf8_lossy(&installed.stdout);
+        let installed = output(root, "rustup", &["target", "list", "--installed"], &[])?;
         let missing: Vec<&str> = TARGETS
             .iter()
             .map(|(target, _)| *target)

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
-use crate::run;
 use crate::steps::{self, target_dir};
+use crate::{output, run};
 
 /// The uap-core release whose `regexes.yaml` the general parser is measured with (the
 /// newest on the npm registry when this was written).
@@ -241,31 +241,6 @@ fn dylib(stem: &str) -> String {
         std::env::consts::DLL_PREFIX,
         std::env::consts::DLL_SUFFIX
     )
-}
-
-/// Runs a command and returns its standard output; its standard error goes to the log.
-fn output(
-    dir: &Path,
-    program: &str,
-    args: &[&str],
-    env: &[(&str, String)],
-) -> Result<String, String> {
-    let out = Command::new(program)
-        .args(args)
-        .current_dir(dir)
-        .envs(env.iter().map(|(k, v)| (k, v)))
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    } else {
-        Err(format!(
-            "{program} {} exited with {}",
-            args.join(" "),
-            out.status
-        ))
-    }
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -14,7 +14,7 @@
 //!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
 mod android_release;
@@ -108,5 +108,30 @@ pub fn run(dir: &Path, program: &str, args: &[&str], env: &[(&str, String)]) -> 
         Ok(())
     } else {
         Err(format!("{program} {} exited with {status}", args.join(" ")))
+    }
+}
+
+/// Runs a command and returns its standard output; its standard error goes to the log.
+pub fn output(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, String)],
+) -> Result<String, String> {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(env.iter().map(|(k, v)| (k, v)))
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(format!(
+            "{program} {} exited with {}",
+            args.join(" "),
+            out.status
+        ))
     }
 }

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::{ndk, notices, pom, version, TARGETS};
-use crate::run;
+use super::{ndk, notices, pom, release_build, version, TARGETS};
 use crate::steps::{self, Step};
+use crate::{output, run};
 
 pub const GROUP: &str = "com.passkeyready";
 pub const ARTIFACT: &str = "passkey-ready-android";
@@ -55,25 +55,6 @@ fn fresh_dir(dir: &Path) -> Result<(), String> {
         io(dir, std::fs::remove_dir_all(dir))?;
     }
     io(dir, std::fs::create_dir_all(dir))
-}
-
-fn jar_create(root: &Path, file: &Path, parts: &[(&Path, &str)]) -> Result<(), String> {
-    let file = file.display().to_string();
-    let mut args: Vec<String> = vec![
-        "--create".into(),
-        "--no-manifest".into(),
-        "--file".into(),
-        file,
-    ];
-    for (dir, what) in parts {
-        args.extend([
-            "-C".to_owned(),
-            dir.display().to_string(),
-            (*what).to_owned(),
-        ]);
-    }
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run(root, "jar", &args, &[])
 }
 
 /// The entries of a zip file (AAR, jar).
@@ -139,7 +120,7 @@ fn build_classes_jar(root: &Path, version: &str, notice: &str) -> Result<PathBuf
     if jar.exists() {
         io(&jar, std::fs::remove_file(&jar))?;
     }
-    jar_create(root, &jar, &[(&unpacked, ".")])?;
+    release_build::jar(root, &jar, &[(&unpacked, ".")])?;
     Ok(jar)
 }
 
@@ -160,16 +141,11 @@ fn javadoc_index(version: &str) -> String {
 
 fn checksum(file: &Path) -> Result<(), String> {
     for (extension, tool) in CHECKSUMS {
-        let out = Command::new(tool)
-            .arg(file)
-            .output()
-            .map_err(|e| format!("cannot run {tool}: {e}"))?;
-        let text = String::from_utf8_lossy(&out.stdout);
+        let text = output(Path::new("."), tool, &[&file.display().to_string()], &[])?;
         let digest = text
             .split_whitespace()
             .next()
-            .filter(|_| out.status.success());
-        let digest = digest.ok_or_else(|| format!("{tool} {} failed", file.display()))?;
+            .ok_or_else(|| format!("{tool} {} printed no digest", file.display()))?;
         let sum = PathBuf::from(format!("{}.{extension}", file.display()));
         io(&sum, std::fs::write(&sum, digest))?;
     }
@@ -271,11 +247,11 @@ fn build(root: &Path, with_native: bool) -> Result<(), String> {
     fresh_dir(&out)?;
     let base = format!("{ARTIFACT}-{version}");
     let aar = out.join(format!("{base}.aar"));
-    jar_create(root, &aar, &[(&stage, ".")])?;
+    release_build::jar(root, &aar, &[(&stage, ".")])?;
     let pom_text = pom::release_pom(root, &version, &versions)?;
     let pom_path = out.join(format!("{base}.pom"));
     io(&pom_path, std::fs::write(&pom_path, pom_text))?;
-    jar_create(
+    release_build::jar(
         root,
         &out.join(format!("{base}-sources.jar")),
         &[
@@ -289,7 +265,7 @@ fn build(root: &Path, with_native: bool) -> Result<(), String> {
         &javadoc,
         std::fs::write(javadoc.join("index.html"), javadoc_index(&version)),
     )?;
-    jar_create(
+    release_build::jar(
         root,
         &out.join(format!("{base}-javadoc.jar")),
         &[(&javadoc, ".")],

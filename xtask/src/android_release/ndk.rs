@@ -135,7 +135,7 @@ pub const NDK_LIBRARIES: Step = Step {
             "passkey-ready-android-{}-native-symbols.zip",
             version::workspace(root)?
         ));
-        release_build::jar_of(root, &archive, &symbols_dir, ".")?;
+        release_build::jar(root, &archive, &[(&symbols_dir, ".")])?;
         eprintln!(
             "    unstripped libraries for symbolication: {}",
             archive.display()

@@ -5,25 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use super::TARGETS;
-
-fn output(root: &Path, program: &str, args: &[&str]) -> Result<String, String> {
-    let out = Command::new(program)
-        .args(args)
-        .current_dir(root)
-        .output()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "{program} {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
+use crate::output;
 
 /// (name, version) of every third-party crate in the library on any Android target.
 fn shipped_crates(root: &Path) -> Result<BTreeSet<(String, String)>, String> {
@@ -45,6 +29,7 @@ fn shipped_crates(root: &Path) -> Result<BTreeSet<(String, String)>, String> {
                 "-f",
                 "{p}",
             ],
+            &[],
         )?;
         for line in tree.lines() {
             // "name v1.2.3" for registry crates; the workspace's own carry their path.
@@ -68,6 +53,7 @@ fn packages(root: &Path) -> Result<BTreeMap<(String, String), Package>, String> 
         root,
         "cargo",
         &["metadata", "--format-version", "1", "--locked"],
+        &[],
     )?;
     let metadata: serde_json::Value =
         serde_json::from_str(&json).map_err(|e| format!("cargo metadata: {e}"))?;

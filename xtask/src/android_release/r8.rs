@@ -84,7 +84,7 @@ pub const R8_CHECK: Step = Step {
         let consumer = work.join("consumer.jar");
         let shrunk = work.join("shrunk.jar");
         let consumer_classes = project.join("target/classes");
-        release_build::jar_of(root, &consumer, &consumer_classes, "com")?;
+        release_build::jar(root, &consumer, &[(&consumer_classes, "com")])?;
         let jdk = java_home()?;
         // Full mode is R8's default (compat mode would be --pg-compat).
         run(

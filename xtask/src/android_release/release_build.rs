@@ -1,5 +1,5 @@
 //! The two commands the release steps repeat: a release build of the FFI crate as one crate
-//! type, and a jar-format archive of one folder.
+//! type, and a jar-format archive.
 
 use std::path::Path;
 
@@ -33,20 +33,22 @@ pub fn ffi_library(
     run(root, "cargo", &args, env)
 }
 
-/// `jar --create --no-manifest --file <archive> -C <folder> <entry>`: a zip the JDK writes.
-pub fn jar_of(root: &Path, archive: &Path, folder: &Path, entry: &str) -> Result<(), String> {
-    run(
-        root,
-        "jar",
-        &[
-            "--create",
-            "--no-manifest",
-            "--file",
-            &archive.display().to_string(),
-            "-C",
-            &folder.display().to_string(),
-            entry,
-        ],
-        &[],
-    )
+/// `jar --create --no-manifest --file <archive> -C <folder> <entry>…`: a zip the JDK writes,
+/// each part an entry (a path, or `.` for everything) of one folder.
+pub fn jar(root: &Path, archive: &Path, parts: &[(&Path, &str)]) -> Result<(), String> {
+    let mut args: Vec<String> = vec![
+        "--create".into(),
+        "--no-manifest".into(),
+        "--file".into(),
+        archive.display().to_string(),
+    ];
+    for (folder, entry) in parts {
+        args.extend([
+            "-C".to_owned(),
+            folder.display().to_string(),
+            (*entry).to_owned(),
+        ]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(root, "jar", &args, &[])
 }

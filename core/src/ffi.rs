@@ -4,6 +4,11 @@
 //! Errors cross as [`PasskeyReadyError`]: a small public type whose variants say which input
 //! was wrong and why, while the core keeps its detailed error types. A panic, should one ever
 //! happen, is caught by UniFFI and arrives as an exception: the release profile unwinds.
+//!
+//! Every export returns `Result`, even one that cannot fail today: UniFFI's Swift calls a
+//! non-throwing export with `try!`, so a panic in it would trap the app instead of arriving
+//! as an error (Kotlin gets `@Throws` and the same exception path). The Swift tests scan the
+//! generated bindings for a `try!` on an exported call (GeneratedBindingsTests.swift).
 
 use std::sync::{Arc, RwLock};
 
@@ -144,15 +149,16 @@ impl PasskeyReady {
         Ok(self.content.reset()?)
     }
 
-    /// The content in use as a bundle (JSON).
-    pub fn export_bundle(&self) -> String {
-        self.content.current().to_json()
+    /// The content in use as a bundle (JSON). Fallible like every export (see the module
+    /// comment), though nothing in it fails today.
+    pub fn export_bundle(&self) -> Result<String, PasskeyReadyError> {
+        Ok(self.content.current().to_json())
     }
 
     /// The whole guide in `locale`, service name filled in, for a native help screen, with
     /// every OS version's steps (each part's `variants`).
-    pub fn guide(&self, locale: Locale) -> Guide {
-        Guide::clone(&self.localized(locale))
+    pub fn guide(&self, locale: Locale) -> Result<Guide, PasskeyReadyError> {
+        Ok(Guide::clone(&self.localized(locale)))
     }
 
     /// The guide with the steps written for `os_version` of `platform` (`17.4`, `14`) in the
@@ -279,8 +285,8 @@ pub fn classify_user_agent(user_agent: String) -> Result<UserAgentInfo, PasskeyR
 
 /// The check id's string form (`screen_lock`), as in the content, reports and the CLI.
 #[uniffi::export]
-pub fn check_id_string(check: CheckId) -> String {
-    check.as_str().to_owned()
+pub fn check_id_string(check: CheckId) -> Result<String, PasskeyReadyError> {
+    Ok(check.as_str().to_owned())
 }
 
 /// Panics with `message`: lets the Kotlin and Swift tests show that a Rust panic arrives in
@@ -305,10 +311,15 @@ mod tests {
     #[test]
     fn the_filled_guide_follows_the_bundle_in_use() {
         let sdk = PasskeyReady::new(Some("テスト銀行".to_owned())).unwrap();
-        let faq = |sdk: &PasskeyReady| sdk.guide(Locale::Ja).troubleshooting.faqs[0].answer.clone();
+        let faq = |sdk: &PasskeyReady| {
+            sdk.guide(Locale::Ja).unwrap().troubleshooting.faqs[0]
+                .answer
+                .clone()
+        };
         assert!(faq(&sdk).contains("テスト銀行にアクセス"));
 
-        let mut bundle: serde_json::Value = serde_json::from_str(&sdk.export_bundle()).unwrap();
+        let mut bundle: serde_json::Value =
+            serde_json::from_str(&sdk.export_bundle().unwrap()).unwrap();
         bundle["locales"]["ja"]["troubleshooting"]["faqs"][0]["answer"] =
             "{service}の新しい案内".into();
         sdk.load_bundle(bundle.to_string()).unwrap();
@@ -325,7 +336,7 @@ mod tests {
             let part = guide.part("ios.autofill").unwrap();
             (part.steps.clone(), part.variants.len())
         };
-        let all = sdk.guide(Locale::En);
+        let all = sdk.guide(Locale::En).unwrap();
         let ios17 = sdk
             .guide_for_os(Locale::En, Platform::Ios, "17.4".into())
             .unwrap();

@@ -58,9 +58,11 @@ extension LocalAuthenticationOutcome {
 
 #if canImport(Darwin)
 /// `FileManager.default.ubiquityIdentityToken`: non-nil when the device is signed in to an
-/// Apple Account with iCloud Drive on. Nil does not mean signed out (iCloud Drive may be off),
-/// so it maps to unknown, never to no (see `SignalMapping.appleAccount`). The token is an
-/// opaque value; the SDK only checks that there is one and never keeps it.
+/// Apple Account with iCloud Drive on *and* the app has the iCloud (iCloud Documents)
+/// entitlement; without it the token is always nil. Nil does not mean signed out, so it maps
+/// to unknown, never to no (see `SignalMapping.appleAccount`), and the customer is asked.
+/// The SDK asks for no entitlement. The token is an opaque value; the SDK only checks that
+/// there is one and never keeps it.
 public struct UbiquityIdentityReader: AppleAccountReader {
     public init() {}
 
@@ -73,58 +75,37 @@ public struct UbiquityIdentityReader: AppleAccountReader {
 #if canImport(UIKit) && os(iOS)
 import UIKit
 
-/// iOS or iPadOS from `UIDevice.current.userInterfaceIdiom`, the version from `ProcessInfo`.
-public struct UIKitSystemReader: SystemReader {
-    /// Whether this is an iPad, once read: it never changes while the app runs.
-    private static let isPad = Locked<Bool?>(nil)
-
-    public init() {
-        // Read it now if we can: the SDK is usually made on the main thread.
-        if Thread.isMainThread { _ = Self.readIsPad() }
-    }
-
-    public func platform() -> Platform {
+extension AppleSystemReader {
+    /// This iPhone or iPad. Reads the idiom now, on the main actor where `UIDevice` belongs,
+    /// so that no later check waits for the main thread (see `AppleSystemReader`).
+    @MainActor
+    public static var current: AppleSystemReader {
         let info = ProcessInfo.processInfo
-        let runsOnMac = info.isiOSAppOnMac || info.isMacCatalystApp
-        return SignalMapping.platform(isPad: Self.readIsPad(), runsOnMac: runsOnMac)
-    }
-
-    public func osVersion() -> OperatingSystemVersion? {
-        ProcessInfo.processInfo.operatingSystemVersion
-    }
-
-    /// `UIDevice` belongs to the main actor, while `check()` may run on any thread. Off the
-    /// main thread, before the first read on it, this waits for the main thread once.
-    private static func readIsPad() -> Bool {
-        if let known = isPad.withLock({ $0 }) { return known }
-        let read: @Sendable () -> Bool = {
-            MainActor.assumeIsolated { UIDevice.current.userInterfaceIdiom == .pad }
-        }
-        let value = Thread.isMainThread ? read() : DispatchQueue.main.sync(execute: read)
-        isPad.withLock { $0 = value }
-        return value
+        return AppleSystemReader(
+            isPad: UIDevice.current.userInterfaceIdiom == .pad,
+            runsOnMac: info.isiOSAppOnMac || info.isMacCatalystApp
+        )
     }
 }
 #elseif os(macOS)
-/// For `swift test` on a Mac: the Mac itself.
-public struct MacSystemReader: SystemReader {
-    public init() {}
-    public func platform() -> Platform { .macos }
-    public func osVersion() -> OperatingSystemVersion? { ProcessInfo.processInfo.operatingSystemVersion }
+extension AppleSystemReader {
+    /// For `swift test` on a Mac: the Mac itself. Main actor like the iOS one, so that code
+    /// using it compiles the same on both.
+    @MainActor
+    public static var current: AppleSystemReader {
+        AppleSystemReader(isPad: false, runsOnMac: true)
+    }
 }
 #endif
 
 #if canImport(LocalAuthentication) && canImport(Darwin) && (os(iOS) || os(macOS))
 extension DeviceReaders {
-    /// The real device: LocalAuthentication, the ubiquity identity token and the OS version.
+    /// The real device: LocalAuthentication, the ubiquity identity token and the system as
+    /// read by `AppleSystemReader.current` (on the main actor, once).
+    @MainActor
     public static var device: DeviceReaders {
-        #if os(iOS)
-        let system: any SystemReader = UIKitSystemReader()
-        #else
-        let system: any SystemReader = MacSystemReader()
-        #endif
-        return DeviceReaders(
-            system: system,
+        DeviceReaders(
+            system: AppleSystemReader.current,
             localAuthentication: LAContextReader(),
             appleAccount: UbiquityIdentityReader()
         )

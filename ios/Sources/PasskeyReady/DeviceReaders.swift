@@ -12,6 +12,41 @@ public protocol SystemReader: Sendable {
     func osVersion() -> OperatingSystemVersion?
 }
 
+/// iOS, iPadOS or an iPhone/iPad app on a Mac, from values read once when the SDK is made.
+///
+/// The UIKit idiom (`UIDevice.current.userInterfaceIdiom`) belongs to the main actor, while
+/// `check()` may run on any thread. Reading it on demand meant waiting for the main thread
+/// from a background one, a deadlock whenever the main thread waited for that `check()`.
+/// So it is read once, on the main actor (`AppleSystemReader.current`, `DeviceReaders.device`),
+/// and this reader only holds the answer: it never touches the main thread.
+public struct AppleSystemReader: SystemReader {
+    /// `userInterfaceIdiom == .pad`.
+    public let isPad: Bool
+    /// `ProcessInfo.isiOSAppOnMac || isMacCatalystApp`.
+    public let runsOnMac: Bool
+    private let version: @Sendable () -> OperatingSystemVersion?
+
+    /// - Parameter osVersion: read on every check (thread-safe); the default is
+    ///   `ProcessInfo.processInfo.operatingSystemVersion`.
+    public init(
+        isPad: Bool,
+        runsOnMac: Bool,
+        osVersion: @escaping @Sendable () -> OperatingSystemVersion? = { ProcessInfo.processInfo.operatingSystemVersion }
+    ) {
+        self.isPad = isPad
+        self.runsOnMac = runsOnMac
+        self.version = osVersion
+    }
+
+    public func platform() -> Platform {
+        SignalMapping.platform(isPad: isPad, runsOnMac: runsOnMac)
+    }
+
+    public func osVersion() -> OperatingSystemVersion? {
+        version()
+    }
+}
+
 /// What `LAContext.canEvaluatePolicy(_:error:)` said, without the `LAError` type (which only
 /// exists on Apple platforms).
 public enum LocalAuthenticationOutcome: Sendable, Hashable {
@@ -52,8 +87,8 @@ public protocol AppleAccountReader: Sendable {
     func hasUbiquityIdentityToken() -> Bool
 }
 
-/// The three readers the SDK uses. `DeviceReaders.device` (Apple platforms) reads the real
-/// device; tests and previews pass fakes.
+/// The three readers the SDK uses. `DeviceReaders.device` (Apple platforms, on the main
+/// actor) reads the real device; tests and previews pass fakes.
 public struct DeviceReaders: Sendable {
     public var system: any SystemReader
     public var localAuthentication: any LocalAuthenticationReader

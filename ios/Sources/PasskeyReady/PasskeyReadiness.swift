@@ -12,8 +12,11 @@ import PasskeyReadyFFI
 /// ```
 ///
 /// Every decision (status, order, texts, guide sections, actions) is the core's; this class
-/// only observes and acts. Thread-safe: one instance can serve the whole app.
-/// Errors are the core's `PasskeyReadyError`, thrown unchanged.
+/// only observes and acts. Thread-safe: one instance can serve the whole app, and `check()`
+/// may run on any thread (it never waits for the main thread; only making the SDK for this
+/// device, `init(service:userAgent:)`, is on the main actor).
+/// Every error thrown is a `PasskeyReadyError` (`.invalidInput`, `.invalidSnapshot`,
+/// `.invalidBundle`, `.coreFailure`).
 public final class PasskeyReadiness: Sendable {
     private let core: PasskeyReadyFFI.PasskeyReady
     private let readers: DeviceReaders
@@ -39,7 +42,7 @@ public final class PasskeyReadiness: Sendable {
         userAgent: String? = nil,
         preferredLanguages: @escaping @Sendable () -> [String] = { Foundation.Locale.preferredLanguages }
     ) throws {
-        core = try PasskeyReadyFFI.PasskeyReady(service: service)
+        core = try bridged { try PasskeyReadyFFI.PasskeyReady(service: service) }
         self.readers = readers
         self.opener = opener
         self.userAgent = userAgent
@@ -47,7 +50,13 @@ public final class PasskeyReadiness: Sendable {
     }
 
     #if canImport(UIKit) && canImport(LocalAuthentication) && canImport(AuthenticationServices) && os(iOS)
-    /// The SDK on this iPhone or iPad: real readers, the system settings opener.
+    /// The SDK on this iPhone or iPad: real readers, the system settings opener. On the main
+    /// actor because it reads the device idiom there, once (`DeviceReaders.device`); the
+    /// instance itself is then used from any thread. Not in app extensions, which have no
+    /// `UIApplication` to open Settings with: pass `readers: .device` and an opener there.
+    @MainActor
+    @available(iOSApplicationExtension, unavailable)
+    @available(macCatalystApplicationExtension, unavailable)
     public convenience init(service: String? = nil, userAgent: String? = nil) throws {
         try self.init(
             service: service,
@@ -83,13 +92,13 @@ public final class PasskeyReadiness: Sendable {
 
     /// Records the customer's answer to a question ("yes" means the check passes) and checks
     /// again. An answer only stands in for what the device cannot read: a later reading of the
-    /// same check wins. Throws `InvalidSnapshot` for a check that does not apply to this
+    /// same check wins. Throws `.invalidSnapshot` for a check that does not apply to this
     /// device (e.g. `screen_lock` on an iPhone); nothing is recorded then.
     @discardableResult
     public func answer(_ check: CheckId, yes: Bool) throws -> ReadinessReport {
         // The core refuses a check that does not apply to the platform; nothing else is read.
         let platformOnly = DeviceSnapshot(platform: readers.system.platform(), osVersion: nil, userAgent: nil, signals: [:])
-        _ = try PasskeyReadyFFI.answer(snapshot: platformOnly, check: check, yes: yes)
+        _ = try bridged { try PasskeyReadyFFI.answer(snapshot: platformOnly, check: check, yes: yes) }
         givenAnswers.withLock { $0[check] = yes }
         return try self.check()
     }
@@ -112,13 +121,14 @@ public final class PasskeyReadiness: Sendable {
     /// Evaluates any snapshot (e.g. one a support agent received), in `locale` or the
     /// customer's language.
     public func evaluate(_ snapshot: DeviceSnapshot, locale: GuideLocale? = nil) throws -> ReadinessReport {
-        try core.evaluate(snapshot: snapshot, locale: locale ?? self.locale)
+        try bridged { try core.evaluate(snapshot: snapshot, locale: locale ?? self.locale) }
     }
 
     private func applyAnswers(to observed: DeviceSnapshot) throws -> DeviceSnapshot {
         var snapshot = observed
         for (check, yes) in answers where (observed.signals[check] ?? .unknown) == .unknown {
-            snapshot = try PasskeyReadyFFI.answer(snapshot: snapshot, check: check, yes: yes)
+            let answered = snapshot
+            snapshot = try bridged { try PasskeyReadyFFI.answer(snapshot: answered, check: check, yes: yes) }
         }
         return snapshot
     }
@@ -126,7 +136,9 @@ public final class PasskeyReadiness: Sendable {
     // MARK: Settings
 
     /// Opens the best screen for `action`: tries each target of `SettingsRoute` in order
-    /// and falls back to `.manualSteps(section:)` when none exists or none opens.
+    /// (which ones depends on the iOS version) and falls back to `.manualSteps(section:)`
+    /// when none exists or none opens. Only `.opened` means the setting's own screen is up;
+    /// for the other results show the steps of `result.sectionToShow`.
     public func open(_ action: SettingsAction, section: String? = nil) async -> OpenResult {
         await SettingsRoute.open(
             action,
@@ -147,38 +159,38 @@ public final class PasskeyReadiness: Sendable {
 
     /// The whole guide, `{service}` filled in, for a native help screen, with every OS
     /// version's steps (each part's `variants`).
-    public func guide(locale: GuideLocale? = nil) -> Guide {
-        core.guide(locale: locale ?? self.locale)
+    public func guide(locale: GuideLocale? = nil) throws -> Guide {
+        try bridged { try core.guide(locale: locale ?? self.locale) }
     }
 
     /// The guide with the steps written for `osVersion` of `platform` (e.g. `.ios` and
     /// `UIDevice.current.systemVersion`) instead of every version's.
-    /// Throws `InvalidInput` naming `os_version` when it is not a version number.
+    /// Throws `.invalidInput` naming `os_version` when it is not a version number.
     public func guide(locale: GuideLocale? = nil, platform: Platform, osVersion: String) throws -> Guide {
-        try core.guideForOs(locale: locale ?? self.locale, platform: platform, osVersion: osVersion)
+        try bridged { try core.guideForOs(locale: locale ?? self.locale, platform: platform, osVersion: osVersion) }
     }
 
     /// The guide as Markdown: the whole page, or one device guide by id (`ios`, `android`…);
     /// with `osVersion`, that device guide's steps for that version of its OS.
     public func guideMarkdown(locale: GuideLocale? = nil, device: String? = nil, osVersion: String? = nil) throws -> String {
-        try core.guideMarkdown(locale: locale ?? self.locale, device: device, osVersion: osVersion)
+        try bridged { try core.guideMarkdown(locale: locale ?? self.locale, device: device, osVersion: osVersion) }
     }
 
     /// Replaces the content with a bundle (JSON), validated first. On error
-    /// (`PasskeyReadyError.InvalidBundle`, one problem per offending item) the content in use
+    /// (`PasskeyReadyError.invalidBundle`, one problem per offending item) the content in use
     /// stays exactly as it was.
     public func loadBundle(_ json: String) throws {
-        try core.loadBundle(json: json)
+        try bridged { try core.loadBundle(json: json) }
     }
 
     /// Goes back to the embedded content.
     public func resetContent() throws {
-        try core.resetContent()
+        try bridged { try core.resetContent() }
     }
 
     /// The content in use as a bundle (JSON).
-    public func exportBundle() -> String {
-        core.exportBundle()
+    public func exportBundle() throws -> String {
+        try bridged { try core.exportBundle() }
     }
 
     // MARK: Troubleshooting
@@ -192,18 +204,18 @@ public final class PasskeyReadiness: Sendable {
 
     /// The same for a given platform; nil for every platform.
     public func diagnose(_ input: String, platform: Platform?) throws -> [DiagnosisMatch] {
-        try core.diagnose(input: input, platform: platform)
+        try bridged { try core.diagnose(input: input, platform: platform) }
     }
 
     // MARK: Without an instance
 
-    /// A snapshot from its JSON form. `InvalidSnapshot` names the field at fault.
+    /// A snapshot from its JSON form. `.invalidSnapshot` names the field at fault.
     public static func snapshot(json: String) throws -> DeviceSnapshot {
-        try snapshotFromJson(json: json)
+        try bridged { try snapshotFromJson(json: json) }
     }
 
     /// Platform, browser and in-app browser from a user agent.
     public static func classify(userAgent: String) throws -> UserAgentInfo {
-        try classifyUserAgent(userAgent: userAgent)
+        try bridged { try classifyUserAgent(userAgent: userAgent) }
     }
 }

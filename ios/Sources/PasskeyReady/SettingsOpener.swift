@@ -20,13 +20,38 @@ public protocol SettingsOpener: Sendable {
     func open(_ target: SettingsTarget) async -> Bool
 }
 
+extension SettingsTarget {
+    /// Whether the target is the screen where the setting itself is changed. The app's own
+    /// page in Settings is not: from there the customer needs the guide's steps.
+    public var isTheSettingsScreen: Bool {
+        switch self {
+        case .credentialProviderSettings: true
+        case .appSettings: false
+        }
+    }
+}
+
 /// What `PasskeyReadiness.open` did.
 public enum OpenResult: Sendable, Hashable {
-    /// This screen opened. The guide section still says what to do there.
+    /// The screen where the setting is changed opened (AutoFill & Passwords, iOS 17+).
     case opened(SettingsTarget)
+    /// Only the app's own page in Settings opened (before iOS 17, or when the AutoFill &
+    /// Passwords screen failed to open): it is not where the setting is, so show the steps
+    /// of `section` too; the customer goes from there to the setting.
+    case openedFallback(section: String?)
     /// No screen could be opened for the action (none exists, or every one failed): show the
     /// steps of `section` (a guide part id such as `ios.icloud_keychain`) instead.
     case manualSteps(section: String?)
+
+    /// The guide section whose steps the screen must show now; nil when the setting's own
+    /// screen opened and nothing more is needed. (A `.openedFallback` or `.manualSteps`
+    /// without a section, from `open(_:section:)` called with none, is nil too.)
+    public var sectionToShow: String? {
+        switch self {
+        case .opened: nil
+        case let .openedFallback(section), let .manualSteps(section): section
+        }
+    }
 }
 
 /// Which screens an action may open on iOS/iPadOS, preferred first.
@@ -54,7 +79,8 @@ public enum SettingsRoute {
         }
     }
 
-    /// Tries each target in order; the first that opens wins.
+    /// Tries each target in order; the first that opens wins. Opening the app's own page
+    /// is `.openedFallback`, carrying `section`: a screen must not treat it as done.
     public static func open(
         _ action: SettingsAction,
         section: String?,
@@ -63,7 +89,7 @@ public enum SettingsRoute {
     ) async -> OpenResult {
         for target in targets(for: action, osMajorVersion: osMajorVersion) {
             if await opener.open(target) {
-                return .opened(target)
+                return target.isTheSettingsScreen ? .opened(target) : .openedFallback(section: section)
             }
         }
         return .manualSteps(section: section)

@@ -9,6 +9,8 @@ import UIKit
 /// Opens settings screens with `ASSettingsHelper` (iOS 17+) and
 /// `UIApplication.openSettingsURLString`, on the main actor. Not for app extensions
 /// (`UIApplication.shared` is unavailable there).
+@available(iOSApplicationExtension, unavailable)
+@available(macCatalystApplicationExtension, unavailable)
 public struct SystemSettingsOpener: SettingsOpener {
     public init() {}
 

@@ -55,11 +55,6 @@ public typealias NoteKind = PasskeyReadyFFI.NoteKind
 public typealias CheckText = PasskeyReadyFFI.CheckText
 public typealias ReportText = PasskeyReadyFFI.ReportText
 
-/// Every error the core reports: `InvalidBundle` (the content in use is unchanged),
-/// `InvalidSnapshot` (with the field at fault) and `InvalidInput`. The SDK throws it as the
-/// core made it.
-public typealias PasskeyReadyError = PasskeyReadyFFI.PasskeyReadyError
-
 extension GuideLocale {
     /// `.ja` when the first preferred language is Japanese (`ja`, `ja-JP`, `ja_JP`, `ja-Jpan-JP`…),
     /// else `.en`. Only the first language counts: it is the one the customer reads first.
@@ -78,7 +73,25 @@ extension GuideLocale {
     }
 }
 
-extension CheckId {
-    /// The check id as in the content, reports and the CLI (`screen_lock`).
-    public var id: String { checkIdString(check: self) }
+/// A check is identified by its id as in the content, reports and the CLI (`screen_lock`).
+extension CheckId: Identifiable {
+    /// The core's string for this check (`screen_lock`). The core cannot fail here (it matches
+    /// on the enum); its export is fallible only so that a panic could never trap the app. If
+    /// it ever did fail, the case's Swift name stands in: still unique, so identity holds.
+    public var id: String {
+        (try? checkIdString(check: self)) ?? String(describing: self)
+    }
+}
+
+/// A finding is identified by its check's id, not its guide section: the core reports each
+/// check at most once per report, while a section may be shared by several checks or be
+/// absent (`section` is optional). So `ForEach(report.findings)` has stable, unique ids.
+extension Finding: Identifiable {
+    public var id: String { check.id }
+}
+
+/// A question is identified by the id of the check it asks about, for the same reason as
+/// `Finding`: one question per check in a report, and the answer is recorded by check.
+extension Question: Identifiable {
+    public var id: String { check.id }
 }

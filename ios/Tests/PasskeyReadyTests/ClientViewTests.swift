@@ -22,7 +22,7 @@ struct ClientViewTests {
         #expect(guideLocale == sdk.locale)
         #expect(status == .needsConfirmation)
         #expect(findings.map(\.check.id).prefix(2) == ["already_uses_passkeys", "os_version"])
-        let guide: Guide = sdk.guide()
+        let guide: Guide = try sdk.guide()
         let parts: [Part] = guide.guides.flatMap(\.parts)
         #expect(parts.contains { $0.id == "ios.autofill" })
         let snapshot: DeviceSnapshot = try sdk.snapshot()

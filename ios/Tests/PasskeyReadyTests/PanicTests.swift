@@ -1,23 +1,37 @@
 // A Rust panic must reach the host app as an error it can catch, never as a crash: the library
-// unwinds and UniFFI turns the panic into its internal error (not a PasskeyReadyError).
+// unwinds, UniFFI turns the panic into its internal error, and the SDK's boundary (`bridged`,
+// which every call into the core goes through) makes it `PasskeyReadyError.coreFailure`.
 // `panicProbe` exists only in the test build of the library (feature `panic-probe`).
 
 import Foundation
-import PasskeyReady
+@testable import PasskeyReady
 import PasskeyReadyFFI
 import Testing
 
 @Test func aPanicInRustArrivesAsACatchableErrorAndTheLibraryKeepsWorking() throws {
-    var caught: (any Error)?
+    // As the generated code throws it: UniFFI's own error, not the core's typed one.
+    var raw: (any Error)?
     do {
         try panicProbe(message: "probe: boom")
     } catch {
+        raw = error
+    }
+    let rawError = try #require(raw)
+    #expect(!(rawError is PasskeyReadyFFI.PasskeyReadyError))
+
+    // As the SDK throws it.
+    var caught: (any Error)?
+    do {
+        try bridged { try panicProbe(message: "probe: boom") }
+    } catch {
         caught = error
     }
-    let error = try #require(caught)
-    let isTypedError = error is PasskeyReadyError
-    #expect(!isTypedError)
-    #expect(error.localizedDescription.contains("probe: boom"))
+    guard case let .coreFailure(reason)? = caught as? SDKError else {
+        Issue.record("not a coreFailure: \(String(describing: caught))")
+        return
+    }
+    #expect(reason.contains("probe: boom"))
+    #expect(caught?.localizedDescription == "The PasskeyReady core failed unexpectedly: \(reason)")
 
     // The library is still usable after the panic.
     let snapshot = try PasskeyReadiness.snapshot(json: #"{"platform": "ios"}"#)

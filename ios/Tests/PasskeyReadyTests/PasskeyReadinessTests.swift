@@ -45,11 +45,11 @@ struct PasskeyReadinessTests {
         let ja = try japanese.check()
         let en = try english.check()
         #expect(ja.status == .needsConfirmation)
-        #expect(ja.summary == japanese.guide(locale: .ja).report.needsConfirmation)
-        #expect(en.summary == english.guide(locale: .en).report.needsConfirmation)
+        #expect(try ja.summary == japanese.guide(locale: .ja).report.needsConfirmation)
+        #expect(try en.summary == english.guide(locale: .en).report.needsConfirmation)
         #expect(ja.summary != en.summary)
-        #expect(japanese.guide().locale == .ja)
-        #expect(english.guide().locale == .en)
+        #expect(try japanese.guide().locale == .ja)
+        #expect(try english.guide().locale == .en)
         #expect(try japanese.evaluate(japanese.snapshot(), locale: .en) == en)
     }
 
@@ -186,7 +186,7 @@ struct PasskeyReadinessTests {
         let autofill = { (guide: Guide) -> Part in
             guide.guides.first { $0.id == "ios" }!.parts.first { $0.id == "ios.autofill" }!
         }
-        let all = sdk.guide()
+        let all = try sdk.guide()
         let ios17 = try sdk.guide(platform: .ios, osVersion: "17.4")
         #expect(autofill(ios17).steps == autofill(all).variants[0].steps)
         #expect(autofill(ios17).variants.isEmpty)

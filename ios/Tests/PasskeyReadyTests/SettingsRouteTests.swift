@@ -40,22 +40,39 @@ struct SettingsRouteTests {
         #expect(await opener.attempts == [.credentialProviderSettings])
     }
 
-    @Test("iOS 17: when ASSettingsHelper fails, the app's settings page")
+    @Test("iOS 17: when ASSettingsHelper fails, the app's settings page, with the steps")
     func fallsThroughOn17() async throws {
         let opener = FakeOpener(failing: [.credentialProviderSettings])
         let readiness = try PasskeyReadiness(readers: FakeDevice().readers, opener: opener)
         let result = await readiness.open(.credentialProviderSettings, section: "ios.autofill")
-        #expect(result == .opened(.appSettings))
+        #expect(result == .openedFallback(section: "ios.autofill"))
+        #expect(result.sectionToShow == "ios.autofill")
         #expect(await opener.attempts == [.credentialProviderSettings, .appSettings])
     }
 
-    @Test("iOS 16: the app's settings page only")
+    @Test("iOS 16: the app's settings page only, and the steps are still shown")
     func appSettingsOn16() async throws {
         let device = FakeDevice { $0.osVersion = .init(majorVersion: 16, minorVersion: 7, patchVersion: 8) }
         let opener = FakeOpener()
         let readiness = try PasskeyReadiness(readers: device.readers, opener: opener)
-        #expect(await readiness.open(.credentialProviderSettings, section: "ios.autofill") == .opened(.appSettings))
+        let result = await readiness.open(.credentialProviderSettings, section: "ios.autofill")
+        #expect(result == .openedFallback(section: "ios.autofill"))
+        #expect(result.sectionToShow == "ios.autofill")
         #expect(await opener.attempts == [.appSettings])
+    }
+
+    @Test("the result per OS version: done only where the AutoFill screen itself opens", arguments: [nil, 15, 16, 17, 18, 26])
+    func resultPerVersion(_ major: Int?) async throws {
+        let device = FakeDevice { $0.osVersion = major.map { .init(majorVersion: $0, minorVersion: 0, patchVersion: 0) } }
+        let readiness = try PasskeyReadiness(readers: device.readers, opener: FakeOpener())
+        let result = await readiness.open(.credentialProviderSettings, section: "ios.autofill")
+        if let major, major < 17 {
+            #expect(result == .openedFallback(section: "ios.autofill"))
+            #expect(result.sectionToShow == "ios.autofill")
+        } else {
+            #expect(result == .opened(.credentialProviderSettings))
+            #expect(result.sectionToShow == nil)
+        }
     }
 
     @Test("when every target fails, the guide section's steps")
@@ -73,7 +90,9 @@ struct SettingsRouteTests {
     func manualSteps(_ action: SettingsAction) async throws {
         let opener = FakeOpener()
         let readiness = try PasskeyReadiness(readers: FakeDevice().readers, opener: opener)
-        #expect(await readiness.open(action, section: "ios.icloud_keychain") == .manualSteps(section: "ios.icloud_keychain"))
+        let result = await readiness.open(action, section: "ios.icloud_keychain")
+        #expect(result == .manualSteps(section: "ios.icloud_keychain"))
+        #expect(result.sectionToShow == "ios.icloud_keychain")
         #expect(await readiness.open(action) == .manualSteps(section: nil))
         #expect(await opener.attempts.isEmpty)
     }
@@ -93,5 +112,21 @@ struct SettingsRouteTests {
             }
         }
         #expect(await opener.attempts == [.credentialProviderSettings])
+    }
+
+    @Test("before iOS 17 the AutoFill finding opens the app's page and carries the core's section")
+    func findingsBefore17() async throws {
+        let device = FakeDevice { $0.osVersion = .init(majorVersion: 16, minorVersion: 7, patchVersion: 8) }
+        let readiness = try PasskeyReadiness(readers: device.readers, opener: FakeOpener())
+        let report = try readiness.check()
+        let autofill = try #require(report.findings.first { $0.action == .credentialProviderSettings })
+        let section = try #require(autofill.section, "the core gives the AutoFill finding a guide section")
+        let result = await readiness.open(autofill)
+        #expect(result == .openedFallback(section: section))
+        #expect(result.sectionToShow == section)
+        // The section is one the guide has, with steps to show.
+        let guide = try readiness.guide()
+        let part = try #require(guide.guides.flatMap(\.parts).first { $0.id == section })
+        #expect(!part.steps.isEmpty || !part.variants.isEmpty)
     }
 }

@@ -64,7 +64,7 @@ struct UserAgentVectorTests {
     @Test("empty and whitespace-only user agents are refused", arguments: ["", " ", "\t\r\n", "\u{3000}"])
     func empty(_ userAgent: String) {
         let error = thrownError { try classifyUserAgent(userAgent: userAgent) }
-        guard case .InvalidInput(let field, let message)? = error as? PasskeyReadyError else {
+        guard case .InvalidInput(let field, let message)? = error as? PasskeyReadyFFI.PasskeyReadyError else {
             Issue.record("not refused as InvalidInput: \(String(describing: error))")
             return
         }

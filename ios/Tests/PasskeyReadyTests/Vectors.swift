@@ -232,16 +232,21 @@ func thrownError(_ body: () throws -> Any) -> (any Error)? {
     }
 }
 
-/// The `field` of the `InvalidInput` error `body` throws; nil when it throws nothing or
-/// another error.
+/// The `field` of the invalid-input error `body` throws, from the SDK (`SDKError`) or from
+/// the generated bindings called directly; nil when it throws nothing or another error.
 func invalidInputField(_ body: () throws -> Any) -> String? {
-    guard case .InvalidInput(let field, _)? = thrownError(body) as? PasskeyReadyError else { return nil }
-    return field
+    switch thrownError(body) {
+    case let SDKError.invalidInput(field, _)?: field
+    case let PasskeyReadyFFI.PasskeyReadyError.InvalidInput(field, _)?: field
+    default: nil
+    }
 }
 
-/// The `field` of the `InvalidSnapshot` error `body` throws; nil when it throws nothing or
-/// another error.
+/// The `field` of the invalid-snapshot error `body` throws, as `invalidInputField` does.
 func invalidSnapshotField(_ body: () throws -> Any) -> String? {
-    guard case .InvalidSnapshot(let field, _)? = thrownError(body) as? PasskeyReadyError else { return nil }
-    return field
+    switch thrownError(body) {
+    case let SDKError.invalidSnapshot(field, _)?: field
+    case let PasskeyReadyFFI.PasskeyReadyError.InvalidSnapshot(field, _)?: field
+    default: nil
+    }
 }

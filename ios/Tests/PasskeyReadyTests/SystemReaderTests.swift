@@ -3,6 +3,7 @@
 
 import Foundation
 import PasskeyReady
+import Testing
 import XCTest
 
 final class SystemReaderTests: XCTestCase {
@@ -51,14 +52,23 @@ final class SystemReaderTests: XCTestCase {
         XCTAssertEqual(done.wait(timeout: .now() + 10), .success, "check() waited for the blocked main thread")
         XCTAssertEqual(try outcome.get()?.get().platform, .ipados)
     }
+}
 
-    /// The same from Swift concurrency: the main actor awaits a check made off it.
-    @MainActor
-    func testACheckFromABackgroundTaskWhileTheMainActorAwaits() async throws {
-        let sdk = try sdk(isPad: false)
-        let report = try await Task.detached { try sdk.check() }.value
-        XCTAssertEqual(report.platform, .ios)
+/// The same from Swift concurrency: the main actor awaits a check made off it.
+@MainActor
+@Test func aCheckFromABackgroundTaskWhileTheMainActorAwaits() async throws {
+    let system = AppleSystemReader(isPad: false, runsOnMac: false) {
+        OperatingSystemVersion(majorVersion: 17, minorVersion: 4, patchVersion: 0)
     }
+    let device = FakeDevice()
+    let readers = DeviceReaders(
+        system: system,
+        localAuthentication: FakeDevice.Authentication(device: device),
+        appleAccount: FakeDevice.Account(device: device)
+    )
+    let sdk = try PasskeyReadiness(readers: readers, opener: FakeOpener())
+    let report = try await Task.detached { try sdk.check() }.value
+    #expect(report.platform == .ios)
 }
 
 /// A result handed from one thread to another.

@@ -82,15 +82,15 @@ guard !examples.isEmpty else {
 }
 
 let sdk = try PasskeyReady(service: nil)
-let call = { sink &+= checkIdString(check: .screenLock).utf8.count }
+let call = { sink &+= try checkIdString(check: .screenLock).utf8.count }
 let warmUpEnd = now() + warmUpMs * 1_000_000
 while now() < warmUpEnd {
     for (_, snapshot) in examples {
         sink &+= try sdk.evaluate(snapshot: snapshot, locale: .ja).findings.count
     }
-    for _ in 0..<20 { call() }
+    for _ in 0..<20 { try call() }
 }
-measure("swift_call/check_id_string", rounds: rounds, roundMs: roundMs, call)
+try measure("swift_call/check_id_string", rounds: rounds, roundMs: roundMs, call)
 for (name, snapshot) in examples {
     try measure("swift_evaluate/\(name)", rounds: rounds, roundMs: roundMs) {
         sink &+= try sdk.evaluate(snapshot: snapshot, locale: .ja).findings.count

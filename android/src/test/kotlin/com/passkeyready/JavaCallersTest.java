@@ -10,6 +10,8 @@ import com.passkeyready.device.OsVersionReader;
 import com.passkeyready.device.ScreenLockReader;
 import com.passkeyready.ffi.CheckId;
 import com.passkeyready.ffi.GuideLocale;
+import com.passkeyready.ffi.PasskeyReady;
+import com.passkeyready.ffi.Passkey_ready_coreKt;
 import com.passkeyready.ffi.PasskeyReadyException;
 import com.passkeyready.ffi.Platform;
 import java.util.List;
@@ -160,6 +162,34 @@ class JavaCallersTest {
             assertEquals("url", e.getField());
         } catch (PasskeyReadyException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The core's exports that cannot fail today are still declared with @Throws: every export
+     * of core/src/ffi.rs returns a Result, so that a panic arrives as an exception (in Swift,
+     * a non-throwing export would be called with `try!`). Each alone in its try, as above.
+     */
+    @Test
+    void theCoreExportsThatCannotFailTodayAreDeclaredFallible() throws Exception {
+        // (UniFFI's Kotlin constructor throws the core's errors without declaring them, hence
+        // `throws Exception` here; PasskeyReadiness, the public API, declares them.)
+        try (PasskeyReady core = new PasskeyReady((String) null)) {
+            try {
+                assertEquals("screen_lock", Passkey_ready_coreKt.checkIdString(CheckId.SCREEN_LOCK));
+            } catch (PasskeyReadyException e) {
+                throw new AssertionError(e);
+            }
+            try {
+                assertTrue(core.exportBundle().contains("\"locales\""));
+            } catch (PasskeyReadyException e) {
+                throw new AssertionError(e);
+            }
+            try {
+                assertEquals(GuideLocale.EN, core.guide(GuideLocale.EN).getLocale());
+            } catch (PasskeyReadyException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 }

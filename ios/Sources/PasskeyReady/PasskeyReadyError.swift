@@ -22,7 +22,7 @@ public enum PasskeyReadyError: Error, LocalizedError, Equatable, Hashable, Senda
     /// e.g. empty or longer than its documented limit; `reason` says which limit.
     case invalidInput(field: String, reason: String)
     /// The native core failed in a way it never should (a Rust panic, caught at the
-    /// boundary, or bindings that do not match the library). The SDK stays usable; report it.
+    /// boundary, or a value the bindings could not read). The SDK stays usable; report it.
     case coreFailure(reason: String)
 
     public var errorDescription: String? {

@@ -81,7 +81,7 @@ struct UserAgentVectorTests {
 
         // Bytes, not characters; and the limit comes before the emptiness check.
         for userAgent in [atLimit + "x", String(repeating: "あ", count: 1024 / 3 + 1), String(repeating: " ", count: 1025)] {
-            #expect(invalidInputField { try classifyUserAgent(userAgent: userAgent) } == "user_agent")
+            #expect(invalidInputField { try PasskeyReadiness.classify(userAgent: userAgent) } == "user_agent")
             let error = thrownError { try classifyUserAgent(userAgent: userAgent) }
             #expect(String(describing: error).contains("1024"), "too long, not empty: \(String(describing: error))")
         }

@@ -232,21 +232,15 @@ func thrownError(_ body: () throws -> Any) -> (any Error)? {
     }
 }
 
-/// The `field` of the invalid-input error `body` throws, from the SDK (`SDKError`) or from
-/// the generated bindings called directly; nil when it throws nothing or another error.
+/// The `field` of the `.invalidInput` error `body` throws; nil when it throws nothing or
+/// another error — the generated bindings' error included: the SDK must never let it through.
 func invalidInputField(_ body: () throws -> Any) -> String? {
-    switch thrownError(body) {
-    case let SDKError.invalidInput(field, _)?: field
-    case let PasskeyReadyFFI.PasskeyReadyError.InvalidInput(field, _)?: field
-    default: nil
-    }
+    guard case let .invalidInput(field, _)? = thrownError(body) as? SDKError else { return nil }
+    return field
 }
 
-/// The `field` of the invalid-snapshot error `body` throws, as `invalidInputField` does.
+/// The `field` of the `.invalidSnapshot` error `body` throws, as `invalidInputField` does.
 func invalidSnapshotField(_ body: () throws -> Any) -> String? {
-    switch thrownError(body) {
-    case let SDKError.invalidSnapshot(field, _)?: field
-    case let PasskeyReadyFFI.PasskeyReadyError.InvalidSnapshot(field, _)?: field
-    default: nil
-    }
+    guard case let .invalidSnapshot(field, _)? = thrownError(body) as? SDKError else { return nil }
+    return field
 }

@@ -22,7 +22,8 @@ pub struct HelpScreen {
     pub title: String,
     pub banner: HelpBanner,
     /// Whether the customer already uses passkeys on this device (the guide's first note:
-    /// then no setting is needed), shown before the findings.
+    /// then no setting is needed), shown before the findings: asked, or answered; absent
+    /// when it is neither (nothing is asked of a ready device).
     pub already_using: Option<HelpRow>,
     /// Heads `rows`.
     pub findings_heading: String,
@@ -181,11 +182,14 @@ pub fn help_screen(
             heading: heading.clone(),
             text: report.summary.clone(),
         },
+        // Shown when asked or answered; unknown and not asked (a ready device), it has
+        // nothing to tell.
         already_using: report
             .findings
             .iter()
             .find(|f| f.check == CheckId::AlreadyUsesPasskeys)
-            .map(row),
+            .map(row)
+            .filter(|r| r.kind != RowKind::Information || r.status != FindingStatus::Unknown),
         findings_heading: labels.findings_heading.clone(),
         rows: report
             .findings

@@ -63,8 +63,19 @@ fn assert_accessible_page(html: &str, lang: &str) {
         );
     }
     // Standalone: no script, nothing fetched, both colour schemes in the inline CSS.
-    for never in ["<script", "<link", "src=", "href=", "url(", "@import"] {
+    for never in [
+        "<script", "<link", "src=", "url(", "@import", "<iframe", "<object",
+    ] {
         assert!(!html.contains(never), "{never}");
+    }
+    // Links only within the page, to an element it has.
+    for (at, _) in html.match_indices("href=\"") {
+        let target = &html[at + 6..];
+        let target = &target[..target.find('"').unwrap()];
+        let id = target
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("a link out: {target}"));
+        assert!(html.contains(&format!("id=\"{id}\"")), "no element {id}");
     }
     assert!(html.contains("@media (prefers-color-scheme: dark)"));
     // Every element opened is closed (the ones this page uses).
@@ -151,6 +162,12 @@ fn the_guide_page_of_a_device_lists_its_steps() {
     // Every device's guide, and the steps for one OS version.
     let all = page(&["guide", "--format", "html"]);
     assert_accessible_page(&all, "ja");
+    // The device table, each row leading to its guide on the page.
+    assert!(
+        all.contains("<th scope=\"col\">標準ブラウザ※1</th>"),
+        "{all}"
+    );
+    assert_eq!(all.matches("<td><a href=\"#guide-").count(), 5);
     for part in [
         "android-screen_lock",
         "ios-autofill",

@@ -87,7 +87,14 @@ pub fn css() -> String {
          ol ol,ol ul{{padding-left:1.5rem}}\n\
          li{{margin:.25rem 0}}\n\
          .num{{font-variant-numeric:tabular-nums}}\n\
-         .faq{{margin:1rem 0}}\n",
+         .faq{{margin:1rem 0}}\n\
+         .table{{overflow-x:auto;margin:.5rem 0}}\n\
+         .table:focus-visible{{outline:.1875rem solid var(--summary-fg)}}\n\
+         table{{border-collapse:collapse;min-width:36rem}}\n\
+         th,td{{text-align:left;vertical-align:top;padding:.375rem .5rem;border:1px solid var(--muted-fg)}}\n\
+         th{{background:var(--panel-bg);color:var(--panel-fg)}}\n\
+         a{{color:var(--summary-fg)}}\n\
+         a:focus-visible{{outline:.1875rem solid var(--summary-fg);outline-offset:.125rem}}\n",
         light = variables(&LIGHT),
         dark = variables(&DARK),
     )

@@ -10,7 +10,7 @@ mod screen;
 mod section;
 
 pub use answers::{Answers, SessionError};
-pub use guide_page::{GuidePage, HelpDeviceGuide};
+pub use guide_page::{GuidePage, HelpDeviceGuide, HelpPreparation, HelpTable, HelpTableRow};
 pub use screen::{
     help_screen, os_version_of, BannerKind, HelpBanner, HelpButton, HelpFaq, HelpQuestion, HelpRow,
     HelpScreen, HelpTroubleshooting, RowKind,

@@ -130,11 +130,13 @@ fn the_help_screen_page_of_every_example_shows_every_row() {
                     let asked = format!("<p class=\"question\">{}</p>", escaped(&question.text));
                     assert!(item.contains(&asked), "{file}: {}", row.check);
                 }
-                if let Some(guide) = &row.guide {
-                    assert!(item.contains(&format!("<summary>{}</summary>", escaped(&guide.label))));
+                if let Some(section) = &row.section {
+                    assert!(
+                        item.contains(&format!("<summary>{}</summary>", escaped(&section.label)))
+                    );
                 }
             }
-            for faq in &screen.troubleshooting.answers {
+            for faq in &screen.troubleshooting.faqs {
                 assert!(html.contains(&escaped(&faq.answer)), "{file}: {}", faq.id);
             }
         }

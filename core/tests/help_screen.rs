@@ -138,7 +138,7 @@ fn the_steps_are_those_of_the_devices_os_version() {
         .iter()
         .find(|r| r.check == CheckId::AutofillPasswordsPasskeys)
         .unwrap();
-    let section = row.guide.as_ref().unwrap();
+    let section = row.section.as_ref().unwrap();
     let part = guide.part("ios.autofill").unwrap();
     let ios17 = part
         .variants
@@ -160,7 +160,7 @@ fn the_steps_are_those_of_the_devices_os_version() {
         .rows
         .iter()
         .find(|r| r.check == CheckId::AutofillPasswordsPasskeys)
-        .and_then(|r| r.guide.clone())
+        .and_then(|r| r.section.clone())
         .unwrap();
     let texts: Vec<&str> = section.steps.iter().map(|s| s.text.as_str()).collect();
     let want: Vec<&str> = part.steps.iter().map(|s| s.text.as_str()).collect();
@@ -186,7 +186,7 @@ fn the_steps_are_those_of_the_devices_os_version() {
         .iter()
         .find(|r| r.check == CheckId::AutofillPasswordsPasskeys)
         .unwrap();
-    let section = row.guide.as_ref().unwrap();
+    let section = row.section.as_ref().unwrap();
     assert_eq!(section.variants.len(), part.variants.len());
     assert!(section.written_for.is_some());
 }
@@ -208,13 +208,19 @@ fn the_guide_page_of_one_device_has_its_notes_and_parts() {
     assert_eq!(sections, parts);
     assert_eq!(android.notes[0].text, guide.preparation.already_using_note);
     assert!(
-        android.notes.iter().any(|n| n.mark == "*1"),
+        android.notes.iter().any(|n| n.mark == "*1 "),
         "{:?}",
         android.notes
     );
     assert!(GuidePage::new(&guide, Some("nokia")).is_none());
-    assert_eq!(
-        GuidePage::new(&guide, None).unwrap().devices.len(),
-        guide.guides.len()
-    );
+    assert!(page.preparation.is_none());
+    let whole = GuidePage::new(&guide, None).unwrap();
+    assert_eq!(whole.devices.len(), guide.guides.len());
+    let table = &whole.preparation.as_ref().unwrap().table;
+    assert_eq!(table.rows.len(), guide.preparation.device_table.rows.len());
+    assert!(table.header[2].ends_with(" *1"), "{:?}", table.header);
+    // The note on OS versions is said once per device guide, not once per part.
+    let ios = whole.devices.iter().find(|d| d.id == "ios").unwrap();
+    assert!(ios.written_for.is_some());
+    assert!(ios.sections.iter().all(|s| s.written_for.is_none()));
 }

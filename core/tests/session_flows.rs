@@ -55,7 +55,7 @@ fn unknown_then_question_then_answer_then_the_row_changes() {
         ("はい", "いいえ")
     );
     assert!(asked.button.is_none());
-    assert_eq!(asked.guide.as_ref().unwrap().id, "ios.icloud_keychain");
+    assert_eq!(asked.section.as_ref().unwrap().id, "ios.icloud_keychain");
 
     session.answer(CheckId::IcloudKeychainSync, true).unwrap();
     let screen = session.screen(observed.clone(), Locale::Ja).unwrap();
@@ -64,7 +64,7 @@ fn unknown_then_question_then_answer_then_the_row_changes() {
         (answered.kind, answered.status),
         (RowKind::Done, FindingStatus::Pass)
     );
-    assert!(answered.question.is_none() && answered.guide.is_none());
+    assert!(answered.question.is_none() && answered.section.is_none());
     assert_eq!(answered.status_label, "設定済み");
 
     // "No": the setting is missing, and the row shows how to set it up (no screen of
@@ -75,7 +75,7 @@ fn unknown_then_question_then_answer_then_the_row_changes() {
     let missing = row(&screen, CheckId::IcloudKeychainSync);
     assert_eq!(missing.kind, RowKind::ToFix);
     assert!(missing.button.is_none());
-    assert!(!missing.guide.as_ref().unwrap().steps.is_empty());
+    assert!(!missing.section.as_ref().unwrap().steps.is_empty());
 
     // Every question answered yes: ready.
     for check in [
@@ -135,7 +135,7 @@ fn a_missing_screen_lock_has_its_button_and_the_device_reading_wins_on_return() 
         lock.button.as_ref().unwrap().action,
         SettingsAction::ScreenLockSettings
     );
-    let steps = &lock.guide.as_ref().unwrap().steps;
+    let steps = &lock.section.as_ref().unwrap().steps;
     assert_eq!(steps[0].number, "1.");
     session.settings_opened(CheckId::ScreenLock);
     observed.signals.insert(CheckId::ScreenLock, Signal::Yes);
@@ -156,9 +156,9 @@ fn a_ready_device_says_so_and_has_no_button_or_question() {
         assert!(screen
             .rows
             .iter()
-            .all(|r| r.button.is_none() && r.question.is_none() && r.guide.is_none()));
+            .all(|r| r.button.is_none() && r.question.is_none() && r.section.is_none()));
         assert!(screen.already_using.is_none());
-        assert_eq!(screen.troubleshooting.answers.len(), 2);
+        assert_eq!(screen.troubleshooting.faqs.len(), 2);
     }
 }
 

@@ -55,7 +55,7 @@ fn help_row(out: &mut String, row: &HelpRow) {
     }
     // The button of an app (open settings) has nothing to open on a page: the steps that
     // lead to that screen are the way, behind the content's steps label.
-    if let Some(guide) = &row.guide {
+    if let Some(section) = &row.section {
         let open = if matches!(row.kind, RowKind::ToFix | RowKind::ToAnswer) {
             " open"
         } else {
@@ -64,10 +64,10 @@ fn help_row(out: &mut String, row: &HelpRow) {
         let _ = writeln!(
             out,
             "<details{open}>\n<summary>{}</summary>\n<h4>{}</h4>",
-            escape(&guide.label),
-            escape(&guide.heading)
+            escape(&section.label),
+            escape(&section.heading)
         );
-        section::body(out, guide, 4);
+        section::body(out, section, 4);
         out.push_str("</details>\n");
     }
     out.push_str("</li>\n");

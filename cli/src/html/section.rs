@@ -83,7 +83,7 @@ pub fn troubleshooting(out: &mut String, t: &HelpTroubleshooting) {
         "<section aria-labelledby=\"troubleshooting\">\n<h2 id=\"troubleshooting\">{}</h2>",
         escape(&t.heading)
     );
-    for faq in &t.answers {
+    for faq in &t.faqs {
         let _ = writeln!(
             out,
             "<div class=\"faq\" id=\"{}\">\n<h3>{}</h3>\n<p>{}</p>\n</div>",

@@ -9,8 +9,9 @@ pub struct Pair {
     pub background: &'static str,
 }
 
-/// The light scheme: the page, then each row kind's badge and edge, then the banner's.
-pub const LIGHT: [Pair; 8] = [
+/// The light scheme: the page's text, each row kind's badge (and edge, and the banner's
+/// look), a row's panel, a disclosure's summary, a link.
+pub const LIGHT: [Pair; 9] = [
     pair("page", "#1b1b1f", "#ffffff"),
     pair("muted", "#44474e", "#ffffff"),
     pair("to_fix", "#8c1d18", "#fceeee"),
@@ -19,10 +20,11 @@ pub const LIGHT: [Pair; 8] = [
     pair("neutral", "#3f4148", "#eceef2"),
     pair("panel", "#1b1b1f", "#f4f5f8"),
     pair("summary", "#0b4a8c", "#f4f5f8"),
+    pair("link", "#0b4a8c", "#ffffff"),
 ];
 
 /// The dark scheme, the same names.
-pub const DARK: [Pair; 8] = [
+pub const DARK: [Pair; 9] = [
     pair("page", "#e4e2e6", "#121316"),
     pair("muted", "#c4c6cf", "#121316"),
     pair("to_fix", "#ffb4ab", "#3d1614"),
@@ -31,6 +33,7 @@ pub const DARK: [Pair; 8] = [
     pair("neutral", "#d6d8df", "#2b2d33"),
     pair("panel", "#e4e2e6", "#1d1f24"),
     pair("summary", "#a8c8ff", "#1d1f24"),
+    pair("link", "#a8c8ff", "#121316"),
 ];
 
 const fn pair(name: &'static str, text: &'static str, background: &'static str) -> Pair {
@@ -93,8 +96,8 @@ pub fn css() -> String {
          table{{border-collapse:collapse;min-width:36rem}}\n\
          th,td{{text-align:left;vertical-align:top;padding:.375rem .5rem;border:1px solid var(--muted-fg)}}\n\
          th{{background:var(--panel-bg);color:var(--panel-fg)}}\n\
-         a{{color:var(--summary-fg)}}\n\
-         a:focus-visible{{outline:.1875rem solid var(--summary-fg);outline-offset:.125rem}}\n",
+         a{{color:var(--link-fg)}}\n\
+         a:focus-visible{{outline:.1875rem solid var(--link-fg);outline-offset:.125rem}}\n",
         light = variables(&LIGHT),
         dark = variables(&DARK),
     )

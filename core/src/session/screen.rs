@@ -90,7 +90,7 @@ pub struct HelpRow {
     /// Asked when the device cannot tell; absent otherwise.
     pub question: Option<HelpQuestion>,
     /// The guide's steps for this device and OS version, for a row with something to do.
-    pub guide: Option<HelpSection>,
+    pub section: Option<HelpSection>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -117,7 +117,7 @@ pub struct HelpQuestion {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct HelpTroubleshooting {
     pub heading: String,
-    pub answers: Vec<HelpFaq>,
+    pub faqs: Vec<HelpFaq>,
 }
 
 /// One troubleshooting question and its answer (Q1/A1 of the page).
@@ -205,7 +205,7 @@ pub(super) fn troubleshooting(guide: &Guide) -> HelpTroubleshooting {
     let t = &guide.troubleshooting;
     HelpTroubleshooting {
         heading: t.heading.clone(),
-        answers: t
+        faqs: t
             .faqs
             .iter()
             .map(|faq| HelpFaq {
@@ -279,7 +279,7 @@ fn row(
         reason: finding.reason.clone(),
         button,
         question,
-        guide: finding
+        section: finding
             .section
             .as_deref()
             .filter(|_| to_do)

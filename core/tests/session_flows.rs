@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use passkey_ready_core::content::Locale;
+use passkey_ready_core::content::{Locale, ScreenText};
 use passkey_ready_core::ffi::{snapshot_from_json, PasskeyReady, PasskeyReadyError};
 use passkey_ready_core::readiness::{
     CheckId, DeviceSnapshot, FindingStatus, ReadinessStatus, SettingsAction, Signal,
@@ -29,6 +29,11 @@ fn session(platform: Platform) -> Arc<ReadinessSession> {
 fn example(name: &str) -> DeviceSnapshot {
     let path = format!("{}/../examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
     snapshot_from_json(std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// The help screen's labels in the content.
+fn labels(locale: Locale) -> ScreenText {
+    PasskeyReady::new(None).unwrap().guide(locale).screen
 }
 
 fn row(screen: &HelpScreen, check: CheckId) -> &HelpRow {
@@ -50,9 +55,10 @@ fn unknown_then_question_then_answer_then_the_row_changes() {
     assert_eq!(asked.kind, RowKind::ToAnswer);
     let question = asked.question.as_ref().unwrap();
     assert_eq!(question.check, CheckId::IcloudKeychainSync);
+    let ja = labels(Locale::Ja);
     assert_eq!(
-        (question.yes_label.as_str(), question.no_label.as_str()),
-        ("はい", "いいえ")
+        (&question.yes_label, &question.no_label),
+        (&ja.answer_yes, &ja.answer_no)
     );
     assert!(asked.button.is_none());
     assert_eq!(asked.section.as_ref().unwrap().id, "ios.icloud_keychain");
@@ -65,7 +71,7 @@ fn unknown_then_question_then_answer_then_the_row_changes() {
         (RowKind::Done, FindingStatus::Pass)
     );
     assert!(answered.question.is_none() && answered.section.is_none());
-    assert_eq!(answered.status_label, "設定済み");
+    assert_eq!(answered.status_label, ja.status_pass);
 
     // "No": the setting is missing, and the row shows how to set it up (no screen of
     // iOS can be opened for it, so no button).
@@ -105,7 +111,7 @@ fn open_settings_forgets_the_answer_and_the_return_checks_again() {
     assert_eq!(missing.kind, RowKind::ToFix);
     let button = missing.button.as_ref().unwrap();
     assert_eq!(button.action, SettingsAction::AddGoogleAccount);
-    assert_eq!(button.label, "Open settings");
+    assert_eq!(button.label, labels(Locale::En).open_settings);
     assert_eq!(button.section.as_deref(), Some("android.google_account"));
 
     // The shell opens the screen, then tells the session.
@@ -130,7 +136,10 @@ fn a_missing_screen_lock_has_its_button_and_the_device_reading_wins_on_return() 
     let screen = session.screen(observed.clone(), Locale::Ja).unwrap();
     let lock = row(&screen, CheckId::ScreenLock);
     assert_eq!(lock.kind, RowKind::ToFix);
-    assert_eq!(lock.button.as_ref().unwrap().label, "設定を開く");
+    assert_eq!(
+        lock.button.as_ref().unwrap().label,
+        labels(Locale::Ja).open_settings
+    );
     assert_eq!(
         lock.button.as_ref().unwrap().action,
         SettingsAction::ScreenLockSettings

@@ -224,3 +224,39 @@ fn the_guide_page_of_one_device_has_its_notes_and_parts() {
     assert!(ios.written_for.is_some());
     assert!(ios.sections.iter().all(|s| s.written_for.is_none()));
 }
+
+#[test]
+fn the_banner_says_which_case_it_is() {
+    use passkey_ready_core::session::BannerKind;
+    for locale in Locale::ALL {
+        let guide = guide(locale);
+        let labels = &guide.screen;
+        for (file, kind, heading) in [
+            ("android-ready", BannerKind::Ready, &labels.banner_ready),
+            (
+                "android-no-screen-lock",
+                BannerKind::NotReady,
+                &labels.banner_not_ready,
+            ),
+            (
+                "iphone-unknowns",
+                BannerKind::NeedsAnswers,
+                &labels.banner_needs_answers,
+            ),
+            (
+                "iphone-user-agent-only",
+                BannerKind::NotReady,
+                &labels.banner_unsupported,
+            ),
+        ] {
+            let path = format!("{}/../examples/{file}.json", env!("CARGO_MANIFEST_DIR"));
+            let snapshot =
+                DeviceSnapshot::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let report = evaluate(&snapshot, &guide).unwrap();
+            let screen = screen_of(&snapshot, &guide);
+            assert_eq!(screen.banner.kind, kind, "{file}");
+            assert_eq!(&screen.banner.heading, heading, "{file}");
+            assert_eq!(screen.banner.text, report.summary, "{file}");
+        }
+    }
+}

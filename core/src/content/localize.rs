@@ -113,6 +113,7 @@ impl Guide {
             &mut s.banner_ready,
             &mut s.banner_not_ready,
             &mut s.banner_needs_answers,
+            &mut s.banner_unsupported,
             &mut s.status_pass,
             &mut s.status_fail,
             &mut s.status_unknown,

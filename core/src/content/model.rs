@@ -366,10 +366,12 @@ pub struct ScreenText {
     pub findings_heading: String,
     /// The banner's heading when nothing stops a registration.
     pub banner_ready: String,
-    /// … when a setting is missing or the OS is too old.
+    /// … when a setting is missing.
     pub banner_not_ready: String,
     /// … when only the customer's answers can tell.
     pub banner_needs_answers: String,
+    /// … when the OS is too old for passkeys.
+    pub banner_unsupported: String,
     /// A finding's status as words, beside whatever mark a renderer draws.
     pub status_pass: String,
     pub status_fail: String,

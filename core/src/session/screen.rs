@@ -167,9 +167,8 @@ pub fn help_screen(
         ReadinessStatus::NeedsConfirmation => {
             (BannerKind::NeedsAnswers, &labels.banner_needs_answers)
         }
-        ReadinessStatus::ActionRequired | ReadinessStatus::Unsupported => {
-            (BannerKind::NotReady, &labels.banner_not_ready)
-        }
+        ReadinessStatus::ActionRequired => (BannerKind::NotReady, &labels.banner_not_ready),
+        ReadinessStatus::Unsupported => (BannerKind::NotReady, &labels.banner_unsupported),
     };
     let row = |finding: &Finding| row(report, guide, version, finding);
     HelpScreen {

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::section::HelpSection;
 use crate::content::{Guide, Locale};
 use crate::readiness::{
-    CheckId, DeviceSnapshot, Finding, FindingStatus, ReadinessReport, ReadinessStatus,
+    same_system, CheckId, DeviceSnapshot, Finding, FindingStatus, ReadinessReport, ReadinessStatus,
     SettingsAction, Version,
 };
 use crate::Platform;
@@ -133,10 +133,6 @@ pub struct HelpFaq {
 /// The OS version a report was made for: the snapshot's, else the user agent's when it is
 /// from the same system (as [`crate::readiness::evaluate`] reads it).
 pub fn os_version_of(snapshot: &DeviceSnapshot, report: &ReadinessReport) -> Option<Version> {
-    let family = |p: Platform| match p {
-        Platform::Ipados => Platform::Ios,
-        other => other,
-    };
     snapshot
         .os_version
         .as_deref()
@@ -145,7 +141,7 @@ pub fn os_version_of(snapshot: &DeviceSnapshot, report: &ReadinessReport) -> Opt
             let browser = report.browser.as_ref()?;
             let same = browser
                 .platform
-                .is_some_and(|p| family(p) == family(report.platform));
+                .is_some_and(|p| same_system(p, report.platform));
             browser
                 .os_version
                 .as_deref()

@@ -260,3 +260,47 @@ fn the_banner_says_which_case_it_is() {
         }
     }
 }
+
+#[test]
+fn every_signal_of_every_platform_gives_a_consistent_screen() {
+    use passkey_ready_core::readiness::{rules, Signal};
+    use passkey_ready_core::session::RowKind;
+    use passkey_ready_core::Platform;
+    let guide = guide(Locale::Ja);
+    for platform in Platform::ALL {
+        let checks: Vec<CheckId> = rules::for_platform(platform)
+            .iter()
+            .map(|r| r.check)
+            .collect();
+        for base in [Signal::Yes, Signal::No, Signal::Unknown] {
+            for (changed, value) in checks
+                .iter()
+                .flat_map(|c| [Signal::Yes, Signal::No, Signal::Unknown].map(|v| (*c, v)))
+            {
+                let mut snapshot = DeviceSnapshot::new(platform);
+                for check in &checks {
+                    snapshot.signals.insert(*check, base);
+                }
+                snapshot.signals.insert(changed, value);
+                let screen = screen_of(&snapshot, &guide);
+                let rows = screen.already_using.iter().chain(&screen.rows);
+                for row in rows {
+                    let at = format!("{platform} {base:?} {changed}={value:?}: {}", row.check);
+                    assert!(
+                        !row.status_label.is_empty() && !row.reason.is_empty(),
+                        "{at}"
+                    );
+                    if row.button.is_some() {
+                        assert_eq!(row.kind, RowKind::ToFix, "{at}");
+                    }
+                    if row.question.is_some() {
+                        assert_eq!(row.kind, RowKind::ToAnswer, "{at}");
+                    }
+                    if row.kind == RowKind::ToFix && row.button.is_some() {
+                        assert!(row.section.is_some(), "{at}: a button without steps");
+                    }
+                }
+            }
+        }
+    }
+}

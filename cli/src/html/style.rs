@@ -94,7 +94,7 @@ pub fn css() -> String {
          .table{{overflow-x:auto;margin:.5rem 0}}\n\
          .table:focus-visible{{outline:.1875rem solid var(--summary-fg)}}\n\
          table{{border-collapse:collapse;min-width:36rem}}\n\
-         th,td{{text-align:left;vertical-align:top;padding:.375rem .5rem;border:1px solid var(--muted-fg)}}\n\
+         th,td{{text-align:left;vertical-align:top;padding:.375rem .5rem;border:1px solid var(--muted-fg);overflow-wrap:normal}}\n\
          th{{background:var(--panel-bg);color:var(--panel-fg)}}\n\
          a{{color:var(--link-fg)}}\n\
          a:focus-visible{{outline:.1875rem solid var(--link-fg);outline-offset:.125rem}}\n",

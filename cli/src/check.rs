@@ -1,4 +1,5 @@
-//! `check`: a device snapshot (JSON) → the readiness report, as text or JSON.
+//! `check`: a device snapshot (JSON) → the readiness report, as text or JSON, or the help
+//! screen as an HTML page.
 
 use std::path::PathBuf;
 
@@ -7,6 +8,7 @@ use passkey_ready_core::readiness::{
     evaluate, CheckId, DeviceSnapshot, FindingStatus, ReadinessReport, ReadinessStatus,
     SettingsAction, MAX_SNAPSHOT_BYTES,
 };
+use passkey_ready_core::session::{help_screen, os_version_of, Answers};
 
 use crate::guide::Lang;
 use crate::Failure;
@@ -16,7 +18,10 @@ pub struct Args {
     /// The snapshot file; standard input when absent or `-`.
     #[arg(long)]
     snapshot: Option<PathBuf>,
-    /// Print the report as JSON.
+    /// The report as text or JSON, or the help screen as a standalone HTML page.
+    #[arg(long, value_enum, default_value_t = Format::Text, conflicts_with = "json")]
+    format: Format,
+    /// Print the report as JSON (the same as `--format json`).
     #[arg(long)]
     json: bool,
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
@@ -24,9 +29,18 @@ pub struct Args {
     /// The service name shown in the texts (default: the content's own).
     #[arg(long)]
     service: Option<String>,
-    /// The customer's answer to a question, as CHECK=yes or CHECK=no; may be repeated.
+    /// The customer's answer to a question, as CHECK=yes or CHECK=no; may be repeated. As in
+    /// the apps, it applies where the snapshot reads the check as unknown.
     #[arg(long = "answer", value_name = "CHECK=yes|no", value_parser = parse_answer)]
     answers: Vec<(CheckId, bool)>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    /// The help screen as a standalone, accessible HTML5 page.
+    Html,
 }
 
 fn parse_answer(text: &str) -> Result<(CheckId, bool), String> {
@@ -45,22 +59,34 @@ pub fn run(args: &Args) -> Result<String, Failure> {
     crate::input::service(args.service.as_deref())?;
     let path = args.snapshot.clone().unwrap_or_else(|| PathBuf::from("-"));
     let json = crate::input::read_bounded(&path, MAX_SNAPSHOT_BYTES)?;
-    let mut snapshot = DeviceSnapshot::from_json(&json)
+    let observed = DeviceSnapshot::from_json(&json)
         .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    // The session's rules, the apps' own: one answer per check, where the device cannot tell.
+    let mut answers = Answers::new(observed.platform);
     for (check, yes) in &args.answers {
-        snapshot = snapshot
-            .answered(*check, *yes)
+        answers
+            .give(*check, *yes)
             .map_err(|e| Failure(format!("--answer: {e}")))?;
     }
+    let snapshot = answers
+        .apply(&observed)
+        .map_err(|e| Failure(format!("--answer: {e}")))?;
     let bundle = Bundle::embedded().map_err(|e| Failure(e.to_string()))?;
     let guide = bundle
         .guide(args.lang.into())
         .with_service(args.service.as_deref());
     let report = evaluate(&snapshot, &guide).map_err(|e| Failure(e.to_string()))?;
-    if args.json {
-        crate::guide::json(&report)
-    } else {
-        Ok(text(&report))
+    match (args.json, args.format) {
+        (true, _) | (false, Format::Json) => crate::guide::json(&report),
+        (false, Format::Text) => Ok(text(&report)),
+        (false, Format::Html) => {
+            let version = os_version_of(&snapshot, &report);
+            Ok(crate::html::help_screen(&help_screen(
+                &report,
+                &guide,
+                version.as_ref(),
+            )))
+        }
     }
 }
 

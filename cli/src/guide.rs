@@ -1,8 +1,9 @@
-//! `guide`: the whole guide or one device's, as text, Markdown or JSON; with
+//! `guide`: the whole guide or one device's, as text, Markdown, JSON or an HTML page; with
 //! `--os-version`, the steps written for that version of the device's OS.
 
 use clap::ValueEnum;
 use passkey_ready_core::content::{render, variants, Bundle, Locale};
+use passkey_ready_core::session::GuidePage;
 use passkey_ready_core::Platform;
 
 use crate::Failure;
@@ -79,6 +80,8 @@ enum Format {
     Text,
     Json,
     Markdown,
+    /// A standalone, accessible HTML5 page (no script, no external assets).
+    Html,
 }
 
 pub fn run(args: &Args) -> Result<String, Failure> {
@@ -102,6 +105,11 @@ pub fn run(args: &Args) -> Result<String, Failure> {
         }
         (Format::Json, None) => json(&guide),
         (Format::Json, Some(id)) => json(guide.device_guide(id).ok_or_else(|| missing(id))?),
+        (Format::Html, device) => {
+            let page =
+                GuidePage::new(&guide, device).ok_or_else(|| missing(device.unwrap_or("")))?;
+            Ok(crate::html::guide_page(&page))
+        }
     }
 }
 

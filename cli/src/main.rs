@@ -8,6 +8,7 @@ mod bundle;
 mod check;
 mod diagnosis;
 mod guide;
+mod html;
 mod input;
 
 use std::io::Write;

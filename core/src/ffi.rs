@@ -232,7 +232,7 @@ impl PasskeyReady {
 }
 
 impl PasskeyReady {
-    fn localized(&self, locale: Locale) -> Arc<Guide> {
+    pub(crate) fn localized(&self, locale: Locale) -> Arc<Guide> {
         let pick = |l: &Localized| match locale {
             Locale::Ja => Arc::clone(&l.ja),
             Locale::En => Arc::clone(&l.en),

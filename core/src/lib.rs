@@ -8,6 +8,7 @@ pub mod diagnose;
 mod json_input;
 mod platform;
 pub mod readiness;
+pub mod session;
 pub mod untrusted;
 pub mod useragent;
 

@@ -275,13 +275,14 @@ fn malformed_json_names_the_field() {
 
 #[test]
 fn unsupported_schema_version() {
-    // Version 1 came before OS-version variants; 3 is from a newer SDK.
-    for found in [1, 3] {
+    // Version 1 came before OS-version variants, 2 before the help screen's labels; 4 is
+    // from a newer SDK.
+    for found in [1, 2, 4] {
         let mut value = embedded_value();
         value["schema_version"] = json!(found);
         assert_eq!(
             Bundle::from_json(&value.to_string()),
-            Err(BundleError::UnsupportedSchema { found, expected: 2 })
+            Err(BundleError::UnsupportedSchema { found, expected: 3 })
         );
     }
 }
@@ -305,5 +306,46 @@ fn a_rejected_bundle_leaves_the_content_in_use_unchanged() {
     assert_eq!(
         store.current().guide(Locale::Ja).service_name,
         "プラスネット"
+    );
+}
+
+#[test]
+fn the_help_screens_labels_are_checked_like_every_text() {
+    // Missing in one language: refused, naming the key and where it is missing.
+    let mut value = embedded_value();
+    value["locales"]["en"]["screen"]
+        .as_object_mut()
+        .unwrap()
+        .remove("answer_yes");
+    match Bundle::from_json(&value.to_string()) {
+        Err(BundleError::Malformed { path, message }) => {
+            assert_eq!(path, "locales.en.screen");
+            assert!(message.contains("answer_yes"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Empty, or carrying markup: named by its path.
+    let problems = problems_after(|v| v["locales"]["ja"]["screen"]["open_settings"] = json!(" "));
+    assert!(problems.contains(&Problem::EmptyText {
+        path: "ja.screen.open_settings".into()
+    }));
+    let problems = problems_after(|v| {
+        v["locales"]["en"]["screen"]["steps"] = json!("<script>alert(1)</script>");
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, Problem::Markup { path, .. } if path == "en.screen.steps")),
+        "{problems:?}"
+    );
+    // A placeholder only one language has.
+    let problems = problems_after(|v| {
+        v["locales"]["en"]["screen"]["banner_ready"] = json!("{service} is ready")
+    });
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, Problem::LocaleMismatch { path, .. } if path == "en.screen.banner_ready")),
+        "{problems:?}"
     );
 }

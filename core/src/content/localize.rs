@@ -107,6 +107,26 @@ impl Guide {
         ] {
             f(text);
         }
+        let s = &mut self.screen;
+        for text in [
+            &mut s.findings_heading,
+            &mut s.banner_ready,
+            &mut s.banner_not_ready,
+            &mut s.banner_needs_answers,
+            &mut s.banner_unsupported,
+            &mut s.status_pass,
+            &mut s.status_fail,
+            &mut s.status_unknown,
+            &mut s.status_not_applicable,
+            &mut s.status_optional,
+            &mut s.open_settings,
+            &mut s.open_in_standard_browser,
+            &mut s.steps,
+            &mut s.answer_yes,
+            &mut s.answer_no,
+        ] {
+            f(text);
+        }
     }
 }
 

@@ -80,6 +80,8 @@ pub struct Guide {
     /// device cannot tell.
     pub checks: Vec<CheckText>,
     pub report: ReportText,
+    /// The help screen's own labels (banner, statuses, buttons, answers).
+    pub screen: ScreenText,
 }
 
 /// "When a passkey cannot be registered": questions and answers.
@@ -352,6 +354,39 @@ pub struct ReportText {
     pub pc_browser_note: String,
     /// A PC page known not to be in a standard browser: a note only, as above.
     pub pc_browser_fail: String,
+}
+
+/// The labels of the help screen that every renderer (Android, iOS, HTML) draws from
+/// [`crate::session::HelpScreen`]: no shell writes a label of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct ScreenText {
+    /// Heads the list of findings.
+    pub findings_heading: String,
+    /// The banner's heading when nothing stops a registration.
+    pub banner_ready: String,
+    /// … when a setting is missing.
+    pub banner_not_ready: String,
+    /// … when only the customer's answers can tell.
+    pub banner_needs_answers: String,
+    /// … when the OS is too old for passkeys.
+    pub banner_unsupported: String,
+    /// A finding's status as words, beside whatever mark a renderer draws.
+    pub status_pass: String,
+    pub status_fail: String,
+    pub status_unknown: String,
+    pub status_not_applicable: String,
+    /// A setting that is not required (biometrics) and not set or not known.
+    pub status_optional: String,
+    /// The button of a finding whose settings screen a shell can open.
+    pub open_settings: String,
+    /// The button of the standard-browser finding.
+    pub open_in_standard_browser: String,
+    /// Heads (or discloses) a finding's guide steps.
+    pub steps: String,
+    pub answer_yes: String,
+    pub answer_no: String,
 }
 
 impl Guide {

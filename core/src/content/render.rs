@@ -217,7 +217,8 @@ fn guide_number(guide: &Guide, id: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-fn text_cell(locale: Locale, table: &DeviceTable, cell: &Cell, header: bool) -> String {
+/// A table cell's text with its footnote mark, spaced as the locale sets it.
+pub fn text_cell(locale: Locale, table: &DeviceTable, cell: &Cell, header: bool) -> String {
     match &cell.footnote {
         Some(id) => format!(
             "{}{}{}",

@@ -242,7 +242,7 @@ fn browser_verdict(platform: Platform, browser: &UserAgentInfo) -> Option<bool> 
 }
 
 /// iOS and iPadOS share versions, and an iPad app may run an iPhone user agent.
-fn same_system(a: Platform, b: Platform) -> bool {
+pub(crate) fn same_system(a: Platform, b: Platform) -> bool {
     let family = |p| match p {
         Platform::Ipados => Platform::Ios,
         other => other,

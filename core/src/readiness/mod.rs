@@ -10,6 +10,7 @@ mod snapshot;
 
 pub use action::SettingsAction;
 pub use check::CheckId;
+pub(crate) use evaluate::same_system;
 pub use evaluate::{evaluate, Finding, FindingStatus, Question, ReadinessReport, ReadinessStatus};
 pub use os_version::minimum as minimum_os_version;
 pub use os_version::Version;

@@ -23,7 +23,7 @@ use passkey_ready_core::session::{BannerKind, HelpRow, HelpScreen, RowKind};
 use passkey_ready_core::Platform;
 
 fn session(platform: Platform) -> Arc<ReadinessSession> {
-    ReadinessSession::new(PasskeyReady::new(None).unwrap(), platform)
+    ReadinessSession::new(PasskeyReady::new(None).unwrap(), platform).unwrap()
 }
 
 fn example(name: &str) -> DeviceSnapshot {
@@ -33,7 +33,11 @@ fn example(name: &str) -> DeviceSnapshot {
 
 /// The help screen's labels in the content.
 fn labels(locale: Locale) -> ScreenText {
-    PasskeyReady::new(None).unwrap().guide(locale).screen
+    PasskeyReady::new(None)
+        .unwrap()
+        .guide(locale)
+        .unwrap()
+        .screen
 }
 
 fn row(screen: &HelpScreen, check: CheckId) -> &HelpRow {
@@ -115,8 +119,8 @@ fn open_settings_forgets_the_answer_and_the_return_checks_again() {
     assert_eq!(button.section.as_deref(), Some("android.google_account"));
 
     // The shell opens the screen, then tells the session.
-    session.settings_opened(CheckId::GoogleAccount);
-    assert!(session.answers().is_empty());
+    session.settings_opened(CheckId::GoogleAccount).unwrap();
+    assert!(session.answers().unwrap().is_empty());
     // Back in the app, the device still cannot tell: the question is asked again.
     let screen = session.screen(observed.clone(), Locale::En).unwrap();
     assert_eq!(row(&screen, CheckId::GoogleAccount).kind, RowKind::ToAnswer);
@@ -146,7 +150,7 @@ fn a_missing_screen_lock_has_its_button_and_the_device_reading_wins_on_return() 
     );
     let steps = &lock.section.as_ref().unwrap().steps;
     assert_eq!(steps[0].number, "1.");
-    session.settings_opened(CheckId::ScreenLock);
+    session.settings_opened(CheckId::ScreenLock).unwrap();
     observed.signals.insert(CheckId::ScreenLock, Signal::Yes);
     let screen = session.screen(observed, Locale::Ja).unwrap();
     assert_eq!(row(&screen, CheckId::ScreenLock).kind, RowKind::Done);
@@ -161,7 +165,10 @@ fn a_ready_device_says_so_and_has_no_button_or_question() {
         assert_eq!(screen.banner.kind, BannerKind::Ready);
         assert_eq!(screen.banner.status, ReadinessStatus::Ready);
         let sdk = PasskeyReady::new(None).unwrap();
-        assert_eq!(screen.banner.heading, sdk.guide(locale).screen.banner_ready);
+        assert_eq!(
+            screen.banner.heading,
+            sdk.guide(locale).unwrap().screen.banner_ready
+        );
         assert!(screen
             .rows
             .iter()
@@ -185,15 +192,17 @@ fn answers_are_typed_bounded_and_refused_when_not_asked_here() {
     session.answer(CheckId::Passcode, true).unwrap();
     session.answer(CheckId::Passcode, false).unwrap();
     assert_eq!(
-        session.answers(),
+        session.answers().unwrap(),
         HashMap::from([(CheckId::Passcode, false)])
     );
-    session.restore_answers(HashMap::from([
-        (CheckId::GoogleAccount, true),
-        (CheckId::AppleAccount, true),
-    ]));
+    session
+        .restore_answers(HashMap::from([
+            (CheckId::GoogleAccount, true),
+            (CheckId::AppleAccount, true),
+        ]))
+        .unwrap();
     assert_eq!(
-        session.answers(),
+        session.answers().unwrap(),
         HashMap::from([(CheckId::AppleAccount, true)])
     );
     let err = session
@@ -203,8 +212,8 @@ fn answers_are_typed_bounded_and_refused_when_not_asked_here() {
         matches!(&err, PasskeyReadyError::InvalidSnapshot { field, .. } if field == "platform"),
         "{err:?}"
     );
-    session.forget_answers();
-    assert!(session.answers().is_empty());
+    session.forget_answers().unwrap();
+    assert!(session.answers().unwrap().is_empty());
 }
 
 #[test]
@@ -227,7 +236,8 @@ fn the_session_is_the_shells_snapshot_rule() {
 #[test]
 fn labels_follow_the_content_in_use() {
     let sdk = PasskeyReady::new(Some("テスト銀行".into())).unwrap();
-    let mut bundle: serde_json::Value = serde_json::from_str(&sdk.export_bundle()).unwrap();
+    let mut bundle: serde_json::Value =
+        serde_json::from_str(&sdk.export_bundle().unwrap()).unwrap();
     for (locale, label) in [
         ("ja", "{service}の設定へ"),
         ("en", "Go to {service} settings"),
@@ -235,7 +245,7 @@ fn labels_follow_the_content_in_use() {
         bundle["locales"][locale]["screen"]["open_settings"] = label.into();
     }
     sdk.load_bundle(bundle.to_string()).unwrap();
-    let session = ReadinessSession::new(Arc::clone(&sdk), Platform::Android);
+    let session = ReadinessSession::new(Arc::clone(&sdk), Platform::Android).unwrap();
     let screen = session
         .screen(example("android-no-screen-lock"), Locale::En)
         .unwrap();

@@ -59,6 +59,7 @@ fn observed(screen: &HelpScreen, session: &ReadinessSession, expect: &Value) -> 
     if expect.get("answers").is_some() {
         let answers: BTreeMap<String, bool> = session
             .answers()
+            .unwrap()
             .into_iter()
             .map(|(check, yes)| (check.to_string(), yes))
             .collect();
@@ -70,7 +71,7 @@ fn observed(screen: &HelpScreen, session: &ReadinessSession, expect: &Value) -> 
 fn run_case(case: &Value, locale: Locale) -> Vec<String> {
     let name = case["name"].as_str().unwrap();
     let platform: Platform = parsed(&case["platform"]);
-    let session = ReadinessSession::new(PasskeyReady::new(None).unwrap(), platform);
+    let session = ReadinessSession::new(PasskeyReady::new(None).unwrap(), platform).unwrap();
     let mut device = case["snapshot"].clone();
     let mut problems = Vec::new();
     for (n, step) in (1..).zip(case["steps"].as_array().unwrap()) {
@@ -87,7 +88,7 @@ fn run_case(case: &Value, locale: Locale) -> Vec<String> {
                 )),
             }
         } else if let Some(check) = step.get("settings_opened") {
-            session.settings_opened(parsed(check));
+            session.settings_opened(parsed(check)).unwrap();
         } else if let Some(signals) = step["observe"].as_object() {
             for (check, signal) in signals {
                 device["signals"][check] = signal.clone();

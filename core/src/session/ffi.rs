@@ -39,15 +39,17 @@ pub struct ReadinessSession {
     answers: Mutex<Answers>,
 }
 
+// Every export returns `Result`, even where nothing can fail today: UniFFI's Swift calls a
+// non-throwing export with `try!`, so a panic in it would trap the app instead of throwing.
 #[uniffi::export]
 impl ReadinessSession {
     /// A session for a device of `platform`, with no answers yet.
     #[uniffi::constructor]
-    pub fn new(sdk: Arc<PasskeyReady>, platform: Platform) -> Arc<Self> {
-        Arc::new(ReadinessSession {
+    pub fn new(sdk: Arc<PasskeyReady>, platform: Platform) -> Result<Arc<Self>, PasskeyReadyError> {
+        Ok(Arc::new(ReadinessSession {
             sdk,
             answers: Mutex::new(Answers::new(platform)),
-        })
+        }))
     }
 
     /// Records the customer's answer to a question ("yes" means the check passes),
@@ -59,31 +61,38 @@ impl ReadinessSession {
     }
 
     /// Forgets one answer, so that the question is asked again.
-    pub fn forget_answer(&self, check: CheckId) {
+    pub fn forget_answer(&self, check: CheckId) -> Result<(), PasskeyReadyError> {
         self.locked().forget(check);
+        Ok(())
     }
 
     /// Forgets every answer.
-    pub fn forget_answers(&self) {
+    pub fn forget_answers(&self) -> Result<(), PasskeyReadyError> {
         self.locked().forget_all();
+        Ok(())
     }
 
     /// The shell opened the settings screen (or the guide steps) of `check`'s finding: the
     /// customer is about to change that setting, so its answer is forgotten and the next
     /// check asks again.
-    pub fn settings_opened(&self, check: CheckId) {
+    pub fn settings_opened(&self, check: CheckId) -> Result<(), PasskeyReadyError> {
         self.locked().forget(check);
+        Ok(())
     }
 
     /// The answers given so far, for a shell to save with the screen's state.
-    pub fn answers(&self) -> HashMap<CheckId, bool> {
-        self.locked().iter().collect()
+    pub fn answers(&self) -> Result<HashMap<CheckId, bool>, PasskeyReadyError> {
+        Ok(self.locked().iter().collect())
     }
 
     /// Replaces the answers with saved ones; those about checks not asked on this platform
     /// are dropped.
-    pub fn restore_answers(&self, answers: HashMap<CheckId, bool>) {
+    pub fn restore_answers(
+        &self,
+        answers: HashMap<CheckId, bool>,
+    ) -> Result<(), PasskeyReadyError> {
         self.locked().restore(answers);
+        Ok(())
     }
 
     /// The observed snapshot with the answers in place of its unknown readings: what the

@@ -10,6 +10,9 @@
 //! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
 //! - `android-release [--check]`: the Android AAR and its Maven repository, with every check
 //!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, last in `test`.
+//! - `html-check [--update-docs]`: the CLI's HTML pages in Debian's Chromium (installed when
+//!   missing): axe-core, phone and desktop, light and dark, screenshots
+//!   (xtask/src/html_check.rs); `--update-docs` copies them into docs/images/.
 //! - `bench`: every benchmark (Rust, Kotlin/JNA, Swift, size, memory), then writes
 //!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
@@ -19,6 +22,7 @@ use std::time::Instant;
 
 mod android_release;
 mod bench;
+mod html_check;
 mod steps;
 
 fn main() -> ExitCode {
@@ -29,6 +33,7 @@ fn main() -> ExitCode {
             steps::RUST_FORMAT,
             steps::RUST_LINT,
             steps::RUST_TEST,
+            html_check::CHECK,
             steps::FUZZ_SMOKE,
             steps::DENY,
             steps::NATIVE_LIBRARY,
@@ -62,9 +67,13 @@ fn main() -> ExitCode {
         ],
         "android-release" if std::env::args().any(|a| a == "--check") => android_release::CHECK,
         "android-release" => android_release::FULL,
+        "html-check" if std::env::args().any(|a| a == "--update-docs") => {
+            &[html_check::CHECK, html_check::UPDATE_DOCS]
+        }
+        "html-check" => &[html_check::CHECK],
         "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|bench>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|html-check [--update-docs]|bench>");
             return ExitCode::from(2);
         }
     };

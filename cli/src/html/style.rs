@@ -65,6 +65,7 @@ pub fn css() -> String {
          h2{{font-size:1.25rem;margin:1.75rem 0 .5rem}}\n\
          h3{{font-size:1.1rem;margin:0 0 .25rem}}\n\
          h4,h5{{font-size:1rem;margin:.75rem 0 .25rem}}\n\
+         section section{{margin-top:1.5rem}}\n\
          p{{margin:.25rem 0;white-space:pre-line}}\n\
          .banner{{padding:.75rem 1rem;border-radius:.5rem;border-left:.375rem solid}}\n\
          .banner h2{{margin:0 0 .25rem}}\n\

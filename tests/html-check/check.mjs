@@ -1,0 +1,135 @@
+// Opens every page of a folder in Debian's Chromium, as a phone and as a desktop, light and
+// dark: axe-core's accessibility rules, a check that nothing is fetched and nothing overflows
+// sideways, and screenshots. Exit 1 listing every problem found; 2 on a usage or setup error.
+//
+//   node check.mjs PAGES_DIR SHOTS_DIR
+//
+// Started by `cargo xtask html-check`, which writes the pages with the CLI first.
+
+import { readdirSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve, basename } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+// Debian's package: a test tool must never fetch a browser of its own.
+const CHROMIUM = process.env.PASSKEY_READY_CHROMIUM ?? '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps trying hosts this machine cannot
+// reach; the page itself is opened from a file and must fetch nothing.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+const VIEWPORTS = [
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  { name: 'desktop', viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false },
+];
+const SCHEMES = ['light', 'dark'];
+// The docs keep the first screens of a page: a whole guide at phone width is metres long.
+const DOCS_HEIGHT = { phone: 1688, desktop: 1350 };
+
+const [pagesDir, shotsDir] = process.argv.slice(2).map((p) => p && resolve(p));
+if (!pagesDir || !shotsDir) {
+  console.error('usage: node check.mjs PAGES_DIR SHOTS_DIR');
+  process.exit(2);
+}
+const pages = readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort();
+if (pages.length === 0) {
+  console.error(`no .html page in ${pagesDir}`);
+  process.exit(2);
+}
+mkdirSync(join(shotsDir, 'full'), { recursive: true });
+mkdirSync(join(shotsDir, 'docs'), { recursive: true });
+
+// A set: a refused request may be retried, and is one problem.
+const problems = new Set();
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+try {
+  for (const file of pages) {
+    const url = pathToFileURL(join(pagesDir, file)).href;
+    const name = basename(file, '.html');
+    for (const v of VIEWPORTS) {
+      for (const scheme of SCHEMES) {
+        const where = `${file} ${v.name} ${scheme}`;
+        const context = await browser.newContext({
+          viewport: v.viewport,
+          isMobile: v.isMobile,
+          hasTouch: v.hasTouch,
+          colorScheme: scheme,
+          javaScriptEnabled: true,
+        });
+        const page = await context.newPage();
+        // The page promises "nothing fetched": any request but the page itself is a problem,
+        // and is refused so that no test ever reaches a network.
+        await page.route('**/*', (route) => {
+          const requested = route.request().url();
+          if (requested === url) return route.continue();
+          problems.add(`${where}: fetches ${requested}`);
+          return route.abort();
+        });
+        await page.goto(url, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+
+        const overflow = await page.evaluate(() => {
+          const root = document.documentElement;
+          return root.scrollWidth > root.clientWidth ? `${root.scrollWidth} px > ${root.clientWidth} px` : null;
+        });
+        if (overflow) problems.add(`${where}: the page is wider than the screen (${overflow})`);
+
+        const full = join(shotsDir, 'full', `${name}-${v.name}-${scheme}.png`);
+        await page.screenshot({ path: full, fullPage: true });
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.screenshot({
+          path: join(shotsDir, 'docs', `${name}-${v.name}-${scheme}.png`),
+          fullPage: true,
+          clip: { x: 0, y: 0, width: v.viewport.width, height: Math.min(height, DOCS_HEIGHT[v.name]) },
+        });
+
+        // As served (closed disclosures hidden), then with every disclosure open: their
+        // steps must pass too.
+        await page.addScriptTag({ path: AXE });
+        for (const state of ['as served', 'all details open']) {
+          if (state === 'all details open') {
+            await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+          }
+          const result = await page.evaluate(() =>
+            // Every rule but the experimental ones; the WCAG 2.0/2.1/2.2 A and AA rules and
+            // best practices are all among them.
+            window.axe.run(document, { resultTypes: ['violations'] }),
+          );
+          for (const violation of result.violations) {
+            for (const node of violation.nodes) {
+              problems.add(
+                `${where} (${state}): ${violation.id} [${violation.impact}] at ${node.target.join(' ')}: ${violation.help}`,
+              );
+            }
+          }
+          if (v.name === 'phone' && scheme === 'light' && state === 'as served') {
+            const ran = result.passes.length + result.violations.length + result.incomplete.length + result.inapplicable.length;
+            console.log(`${file}: axe-core ${result.testEngine.version}, ${ran} rules`);
+          }
+        }
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+const checked = pages.length * VIEWPORTS.length * SCHEMES.length;
+if (problems.size > 0) {
+  for (const p of problems) console.error(`html-check: ${p}`);
+  console.error(`html-check: ${problems.size} problems in ${checked} page views`);
+  process.exit(1);
+}
+console.log(`html-check: ${checked} page views (${pages.length} pages × phone, desktop × light, dark), no accessibility violation, nothing fetched, no sideways overflow; screenshots in ${shotsDir}`);

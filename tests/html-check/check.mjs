@@ -1,6 +1,6 @@
 // Opens every page of a folder in Debian's Chromium, as a phone and as a desktop, light and
-// dark: axe-core's accessibility rules, a check that nothing is fetched and nothing overflows
-// sideways, and screenshots. Exit 1 listing every problem found; 2 on a usage or setup error.
+// dark: axe-core's accessibility rules, checks that every character has a glyph, nothing is
+// fetched and nothing overflows sideways, and screenshots. Exit 1 listing every problem found; 2 on a usage or setup error.
 //
 //   node check.mjs PAGES_DIR SHOTS_DIR
 //
@@ -79,6 +79,16 @@ try {
         await page.goto(url, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
 
+        // A character no installed font has is drawn as the font's "missing glyph" box
+        // (tofu): each character of the page is drawn in the page's font and compared with
+        // an unassigned code point, which no font has. Fonts do not change with the view.
+        if (v === VIEWPORTS[0] && scheme === SCHEMES[0]) {
+          const tofu = await page.evaluate(missingGlyphs);
+          if (tofu.length > 0) {
+            problems.add(`${file}: no installed font has ${tofu.length} of its characters (drawn as boxes): ${tofu.slice(0, 20).join('')}`);
+          }
+        }
+
         const overflow = await page.evaluate(() => {
           const root = document.documentElement;
           return root.scrollWidth > root.clientWidth ? `${root.scrollWidth} px > ${root.clientWidth} px` : null;
@@ -126,10 +136,26 @@ try {
   await browser.close();
 }
 
+function missingGlyphs() {
+  const canvas = document.createElement('canvas');
+  canvas.width = 48;
+  canvas.height = 48;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  ctx.font = `24px ${getComputedStyle(document.body).fontFamily}`;
+  const draw = (c) => {
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.fillText(c, 4, 32);
+    return ctx.getImageData(0, 0, 48, 48).data.join(',');
+  };
+  const box = draw('\u0378');
+  const chars = new Set((document.title + document.body.textContent).replace(/\s/gu, ''));
+  return [...chars].filter((c) => draw(c) === box);
+}
+
 const checked = pages.length * VIEWPORTS.length * SCHEMES.length;
 if (problems.size > 0) {
   for (const p of problems) console.error(`html-check: ${p}`);
   console.error(`html-check: ${problems.size} problems in ${checked} page views`);
   process.exit(1);
 }
-console.log(`html-check: ${checked} page views (${pages.length} pages × phone, desktop × light, dark), no accessibility violation, nothing fetched, no sideways overflow; screenshots in ${shotsDir}`);
+console.log(`html-check: ${checked} page views (${pages.length} pages × phone, desktop × light, dark), no accessibility violation, no missing glyph, nothing fetched, no sideways overflow; screenshots in ${shotsDir}`);

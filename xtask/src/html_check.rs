@@ -195,3 +195,18 @@ fn update_docs(root: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only a package dpkg has fully installed counts: an unknown one must lead to the
+    /// install, not to a browser that is not there.
+    #[test]
+    fn only_an_installed_package_counts_as_installed() {
+        assert!(!installed("passkey-ready-no-such-package"));
+        if Path::new("/var/lib/dpkg/status").exists() {
+            assert!(installed("dpkg"));
+        }
+    }
+}

@@ -52,6 +52,8 @@ fn variables(pairs: &[Pair]) -> String {
 }
 
 /// The style sheet: layout from 320 px up, both schemes, visible focus.
+/// The device table's last column (the link to a device guide, a word or two) never wraps:
+/// Japanese breaks between any two characters, and a narrow column split 設定 in two.
 pub fn css() -> String {
     format!(
         ":root{{{light}}}\n\
@@ -97,6 +99,7 @@ pub fn css() -> String {
          table{{border-collapse:collapse;min-width:36rem}}\n\
          th,td{{text-align:left;vertical-align:top;padding:.375rem .5rem;border:1px solid var(--muted-fg);overflow-wrap:normal}}\n\
          th{{background:var(--panel-bg);color:var(--panel-fg)}}\n\
+         th:last-child,td:last-child{{white-space:nowrap}}\n\
          a{{color:var(--link-fg)}}\n\
          a:focus-visible{{outline:.1875rem solid var(--link-fg);outline-offset:.125rem}}\n",
         light = variables(&LIGHT),

@@ -91,6 +91,10 @@ try {
           }
         }
 
+        // The page is read without script; axe's own is added below.
+        const scripts = await page.evaluate(() => document.scripts.length);
+        if (scripts > 0) problems.add(`${where}: the page carries ${scripts} script elements`);
+
         const overflow = await page.evaluate(() => {
           const root = document.documentElement;
           return root.scrollWidth > root.clientWidth ? `${root.scrollWidth} px > ${root.clientWidth} px` : null;
@@ -167,4 +171,4 @@ if (problems.size > 0) {
   console.error(`html-check: ${problems.size} problems in ${checked} page views`);
   process.exit(1);
 }
-console.log(`html-check: ${checked} page views (${pages.length} pages × phone, desktop × light, dark), no accessibility violation, no missing glyph, nothing fetched, no sideways overflow; screenshots in ${shotsDir}`);
+console.log(`html-check: ${checked} page views (${pages.length} pages × phone, desktop × light, dark), no accessibility violation, no missing glyph, no script, nothing fetched, no sideways overflow; screenshots in ${shotsDir}`);

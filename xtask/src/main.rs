@@ -9,7 +9,10 @@
 //! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
 //! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
 //! - `android-release [--check]`: the Android AAR and its Maven repository, with every check
-//!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, last in `test`.
+//!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, in `test`.
+//! - `ios-release [--check] [--base-url URL]`: the iOS XCFramework, its zip and checksum, the
+//!   release Package.swift, with every check (xtask/src/ios_release.rs); `--check` rebuilds only
+//!   the device target for the reproducibility check; last in `test`.
 //! - `bench`: every benchmark (Rust, Kotlin/JNA, Swift, size, memory), then writes
 //!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
@@ -19,7 +22,12 @@ use std::time::Instant;
 
 mod android_release;
 mod bench;
+mod ios_release;
+mod release_build;
+mod reproducible_zip;
+mod size_budget;
 mod steps;
+mod version;
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -62,19 +70,21 @@ fn main() -> ExitCode {
         ],
         "android-release" if std::env::args().any(|a| a == "--check") => android_release::CHECK,
         "android-release" => android_release::FULL,
+        "ios-release" if std::env::args().any(|a| a == "--check") => ios_release::CHECK,
+        "ios-release" => ios_release::FULL,
         "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|bench>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|ios-release [--check] [--base-url URL]|bench>");
             return ExitCode::from(2);
         }
     };
-    // Last in `test`: it regenerates the bindings without the test-only exports.
-    let release_check: &[steps::Step] = if task == "test" {
-        android_release::CHECK
+    // Last in `test`: they regenerate the bindings without the test-only exports.
+    let release_checks: &[&[steps::Step]] = if task == "test" {
+        &[android_release::CHECK, ios_release::CHECK]
     } else {
         &[]
     };
-    for step in plan.iter().chain(release_check) {
+    for step in plan.iter().chain(release_checks.iter().copied().flatten()) {
         let started = Instant::now();
         eprintln!("\n==> xtask: {}", step.name);
         if let Err(message) = (step.run)(&root) {

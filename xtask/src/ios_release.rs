@@ -184,6 +184,7 @@ fn check_info_plist(xcframework: &Path) -> Result<(), String> {
             problems.push(format!("{}: not listed", slice.id));
             continue;
         };
+        let before = problems.len();
         let dir = xcframework.join(slice.id);
         match text(&library, "LibraryPath") {
             Some(p) if dir.join(&p).is_file() => {
@@ -234,10 +235,12 @@ fn check_info_plist(xcframework: &Path) -> Result<(), String> {
                 slice.id
             ));
         }
-        eprintln!(
-            "    {}: listed, library and headers where Info.plist says",
-            slice.id
-        );
+        if problems.len() == before {
+            eprintln!(
+                "    {}: listed, library and headers where Info.plist says",
+                slice.id
+            );
+        }
     }
     for extra in listed.keys() {
         problems.push(format!("{extra}: listed, but not built"));

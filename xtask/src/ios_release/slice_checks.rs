@@ -191,20 +191,23 @@ pub fn check(slice: &Slice, library: &Path, declared: &BTreeSet<String>) -> Resu
         ));
     }
     for arch in &arches {
+        let before = problems.len();
         problems.extend(check_objects(slice, arch));
         problems.extend(check_functions(slice, arch, declared));
-        let exported = arch
-            .objects
-            .iter()
-            .map(|o| o.functions.len())
-            .sum::<usize>();
-        eprintln!(
-            "    {} {}: {} objects, {exported} functions defined, header's {} all among them",
-            slice.id,
-            arch.arch,
-            arch.objects.len(),
-            declared.len()
-        );
+        if problems.len() == before {
+            let functions = arch
+                .objects
+                .iter()
+                .map(|o| o.functions.len())
+                .sum::<usize>();
+            eprintln!(
+                "    {} {}: {} objects of the right platform and minimum iOS, {functions} functions, the header's {} among them",
+                slice.id,
+                arch.arch,
+                arch.objects.len(),
+                declared.len()
+            );
+        }
     }
     if problems.is_empty() {
         Ok(())

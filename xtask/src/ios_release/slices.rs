@@ -136,7 +136,7 @@ pub fn llvm_tool(root: &Path, name: &str) -> Result<PathBuf, String> {
 }
 
 pub const TOOLCHAINS: Step = Step {
-    name: "ios: rustup (aarch64-apple-ios, llvm-tools; nightly with rust-src for the simulator)",
+    name: "ios: rustup (aarch64-apple-ios, llvm-tools; nightly with rust-src for simulator and Catalyst)",
     run: |root| {
         let installed = output(root, "rustup", &["target", "list", "--installed"], &[])?;
         let stable: Vec<&str> = targets()

@@ -16,9 +16,10 @@
 //    library there is linked (`-L`, plus an rpath so a Mac's `swift test` finds the dylib
 //    without DYLD_LIBRARY_PATH). Unsafe flags only then: a package that depends on this one
 //    never sees them.
-// 2. PasskeyReadyFFIC.xcframework is next to this file (scripts/build-xcframework.sh on a Mac,
-//    or a release): a binary target with the static library for iOS devices, the iOS
-//    simulator and macOS.
+// 2. PasskeyReadyFFIC.xcframework is next to this file (copied from target/ios-release/,
+//    which `cargo xtask ios-release` writes): a binary target with the static library for
+//    iOS devices, the iOS simulator and Mac Catalyst. The published package is generated from
+//    ios/release/Package.swift.template instead (docs/ios.md, "Releasing").
 // 3. Otherwise the C target links `passkey_ready_ffi` from the linker's default search path.
 
 import Foundation
@@ -65,6 +66,8 @@ let package = Package(
         .target(
             name: "PasskeyReady",
             dependencies: ["PasskeyReadyFFI"],
+            // The privacy manifest: Xcode adds it to the app's privacy report (docs/ios.md).
+            resources: [.copy("PrivacyInfo.xcprivacy")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,38 +1,45 @@
 #!/usr/bin/env bash
-# Build PasskeyReadyFFIC.xcframework: the native library for Apple platforms, which replaces
-# the PasskeyReadyFFIC C target of ios/Package.swift (see docs/ios.md, "Releasing").
+# The Mac part of an iOS release (see docs/ios.md, "Releasing"). The XCFramework itself is
+# built the same way everywhere, Linux CI included, by `cargo xtask ios-release`; this script
+# runs it, then does what only a Mac can: compare the layout with xcodebuild's, sign, zip.
 #
-#   ios/scripts/build-xcframework.sh [--no-macos]
+#   ios/scripts/build-xcframework.sh [--sign IDENTITY] [--base-url URL]
 #
-# Runs on a Mac with Xcode and rustup. It cannot run on Linux (no Apple SDK, no xcodebuild).
+# 1. `cargo xtask ios-release [--base-url URL]`: the slices ios-arm64,
+#    ios-arm64_x86_64-simulator and ios-arm64_x86_64-maccatalyst (nightly -Zbuild-std for the
+#    simulator and Catalyst targets, as in CI), every check, and under target/ios-release/:
+#    PasskeyReadyFFIC.xcframework (headers in Headers/PasskeyReadyFFIC/), dist/ with the
+#    reproducible zip, its checksum and the symbols zip, package/ with the release Package.swift;
+# 2. `xcodebuild -create-xcframework` from the same slice libraries and headers, and a diff of
+#    its Info.plist and file list against the xtask's (the order of AvailableLibraries aside);
+# 3. with --sign: `codesign --timestamp` of the XCFramework with IDENTITY (an "Apple
+#    Distribution" or "Developer ID Application" certificate in the keychain), `ditto` zip,
+#    `swift package compute-checksum`, and that checksum written into package/Package.swift.
+#    A signed zip is not reproducible (the signature has a timestamp): publish the checksum the
+#    script prints.
 #
-# 1. `cargo build --release` of the static library for iOS devices (aarch64-apple-ios), the
-#    iOS simulator (aarch64-apple-ios-sim, x86_64-apple-ios) and, unless --no-macos, macOS
-#    (aarch64-apple-darwin, x86_64-apple-darwin: for `swift test` and SwiftUI previews on a
-#    Mac), with the deployment targets of Package.swift;
-# 2. `cargo xtask bindings-shipped`: the Swift bindings, header and module map, generated from the
-#    unstripped host build (uniffi-bindgen reads the library's metadata symbols) into
-#    ios/Sources/PasskeyReadyFFI and ios/Sources/PasskeyReadyFFIC/include;
-# 3. `lipo` the simulator and macOS architectures together, then `xcodebuild
-#    -create-xcframework` → ios/PasskeyReadyFFIC.xcframework (Package.swift then uses it:
-#    a binary target instead of the C target);
-# 4. a zip for a release and its SwiftPM checksum → ios/dist/.
-#
-# Environment: IPHONEOS_DEPLOYMENT_TARGET (default 15.0) and MACOSX_DEPLOYMENT_TARGET
-# (default 12.0) must match `platforms:` in Package.swift; CARGO_TARGET_DIR is honoured.
+# Environment: CARGO_TARGET_DIR is honoured; PASSKEY_READY_IOS_BASE_URL as --base-url.
 
 set -euo pipefail
 
-with_macos=1
-for arg in "$@"; do
-  case "$arg" in
-    --no-macos) with_macos=0 ;;
+identity=
+base_url=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sign)
+      identity=${2:?--sign needs an identity}
+      shift 2
+      ;;
+    --base-url)
+      base_url=(--base-url "${2:?--base-url needs a URL}")
+      shift 2
+      ;;
     -h | --help)
       sed -n '2,/^$/p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "build-xcframework: unknown argument '$arg' (see --help)" >&2
+      echo "build-xcframework: unknown argument '$1' (see --help)" >&2
       exit 2
       ;;
   esac
@@ -44,86 +51,56 @@ die() {
 }
 say() { printf 'build-xcframework: %s\n' "$*" >&2; }
 
-[ "$(uname -s)" = Darwin ] || die "this needs macOS with Xcode (xcodebuild, lipo, the Apple SDKs)"
-for tool in cargo rustup xcodebuild lipo ditto swift; do
+[ "$(uname -s)" = Darwin ] || die "this needs macOS with Xcode; on Linux run: cargo xtask ios-release"
+for tool in cargo rustup xcodebuild codesign ditto swift plutil; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not on PATH"
 done
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-ios_dir=$(dirname "$script_dir")
-repo=$(dirname "$ios_dir")
+repo=$(dirname "$(dirname "$script_dir")")
 cd "$repo"
-
-export IPHONEOS_DEPLOYMENT_TARGET=${IPHONEOS_DEPLOYMENT_TARGET:-15.0}
-export MACOSX_DEPLOYMENT_TARGET=${MACOSX_DEPLOYMENT_TARGET:-12.0}
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
-library=libpasskey_ready_ffi.a
+release=$target_dir/ios-release
 name=PasskeyReadyFFIC
+xcframework=$release/$name.xcframework
+library=libpasskey_ready_ffi.a
 
-device=(aarch64-apple-ios)
-simulator=(aarch64-apple-ios-sim x86_64-apple-ios)
-macos=(aarch64-apple-darwin x86_64-apple-darwin)
-targets=("${device[@]}" "${simulator[@]}")
-[ "$with_macos" = 1 ] && targets+=("${macos[@]}")
+# 1. Build and check.
+say "cargo xtask ios-release ${base_url[*]}"
+cargo xtask ios-release "${base_url[@]}"
 
-installed=$(rustup target list --installed)
-missing=()
-for t in "${targets[@]}"; do
-  grep -qx "$t" <<<"$installed" || missing+=("$t")
-done
-[ "${#missing[@]}" = 0 ] || die "missing Rust targets; run: rustup target add ${missing[*]}"
-
-# 1. The static library, once per target.
-for t in "${targets[@]}"; do
-  say "cargo build --release --target $t"
-  cargo build --release --locked -p passkey-ready-ffi --lib --target "$t"
-done
-
-# 2. Bindings, header and module map (from the host's unstripped debug build).
-say "cargo xtask bindings-shipped"
-cargo xtask bindings-shipped
-headers_src=$ios_dir/Sources/$name/include
-for f in "$name.h" module.modulemap; do
-  [ -f "$headers_src/$f" ] || die "$headers_src/$f was not generated"
-done
-
-# 3. One library per platform, then the xcframework.
+# 2. The same slices through xcodebuild: the layout must be the one Xcode makes.
 work=$(mktemp -d "${TMPDIR:-/tmp}/passkey-ready-xcframework.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/headers"
-cp "$headers_src/$name.h" "$headers_src/module.modulemap" "$work/headers/"
-
-fat() { # OUT_DIR TARGET...
-  local out=$1
-  shift
-  local inputs=()
-  for t in "$@"; do
-    inputs+=("$target_dir/$t/release/$library")
-  done
-  mkdir -p "$out"
-  lipo -create "${inputs[@]}" -output "$out/$library"
+args=()
+for slice in "$xcframework"/*/; do
+  args+=(-library "$slice$library" -headers "${slice}Headers")
+done
+xcodebuild -create-xcframework "${args[@]}" -output "$work/$name.xcframework" >/dev/null
+list() { (cd "$1" && find . -type f | sort); }
+diff <(list "$xcframework") <(list "$work/$name.xcframework") ||
+  die "xcodebuild lays the XCFramework out differently (above: ours <, xcodebuild's >)"
+libraries() { # the AvailableLibraries entries as sorted JSON lines
+  plutil -extract AvailableLibraries json -o - "$1/Info.plist" |
+    python3 -c 'import json,sys; [print(json.dumps(l, sort_keys=True)) for l in sorted(json.load(sys.stdin), key=lambda l: l["LibraryIdentifier"])]'
 }
+diff <(libraries "$xcframework") <(libraries "$work/$name.xcframework") ||
+  die "xcodebuild writes a different Info.plist (above: ours <, xcodebuild's >)"
+say "xcodebuild -create-xcframework gives the same files and Info.plist"
 
-fat "$work/ios" "${device[@]}"
-fat "$work/ios-simulator" "${simulator[@]}"
-args=(-library "$work/ios/$library" -headers "$work/headers"
-  -library "$work/ios-simulator/$library" -headers "$work/headers")
-if [ "$with_macos" = 1 ]; then
-  fat "$work/macos" "${macos[@]}"
-  args+=(-library "$work/macos/$library" -headers "$work/headers")
+# 3. Sign, zip, checksum.
+if [ -z "$identity" ]; then
+  say "unsigned: $release/dist/$name.xcframework.zip, checksum $(cat "$release/dist/$name.xcframework.zip.sha256")"
+  exit 0
 fi
-
-out=$ios_dir/$name.xcframework
-rm -rf "$out"
-say "xcodebuild -create-xcframework → ${out#"$repo"/}"
-xcodebuild -create-xcframework "${args[@]}" -output "$out" >/dev/null
-
-# 4. The release archive and the checksum a `.binaryTarget(url:checksum:)` needs.
-mkdir -p "$ios_dir/dist"
-zip=$ios_dir/dist/$name.xcframework.zip
-rm -f "$zip"
-ditto -c -k --sequesterRsrc --keepParent "$out" "$zip"
-checksum=$(swift package compute-checksum "$zip")
-say "done: ${out#"$repo"/}"
-say "release archive: ${zip#"$repo"/}"
-say "checksum: $checksum"
+codesign --timestamp --sign "$identity" "$xcframework"
+codesign --verify --verbose "$xcframework"
+signed=$release/dist/$name.xcframework.zip
+rm -f "$signed"
+ditto -c -k --sequesterRsrc --keepParent "$xcframework" "$signed"
+checksum=$(swift package compute-checksum "$signed")
+echo "$checksum" >"$signed.sha256"
+old=$(grep -o 'checksum: "[0-9a-f]*"' "$release/package/Package.swift")
+sed -i '' "s/$old/checksum: \"$checksum\"/" "$release/package/Package.swift"
+say "signed: $signed"
+say "checksum: $checksum (written into $release/package/Package.swift)"

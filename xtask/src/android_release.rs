@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::steps::{self, Step};
-use crate::{output, run};
+use crate::{output, release_build, run, version};
 
 mod elf;
 mod maven_repo;
@@ -16,11 +16,9 @@ mod ndk;
 mod notices;
 mod pom;
 mod r8;
-mod release_build;
 mod shared_library_checks;
 mod size_budget;
 mod symbols;
-mod version;
 
 /// Rust target and Android ABI of every architecture the AAR carries.
 pub const TARGETS: &[(&str, &str)] = &[

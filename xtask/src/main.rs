@@ -9,7 +9,10 @@
 //! - `fuzz-smoke`: each fuzz target for 20 s (needs a nightly toolchain; installs cargo-fuzz).
 //! - `deny`: cargo deny on licences, bans and sources (installs cargo-deny).
 //! - `android-release [--check]`: the Android AAR and its Maven repository, with every check
-//!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, last in `test`.
+//!   (xtask/src/android_release.rs); `--check` is the part that needs no NDK, in `test`.
+//! - `ios-release [--check] [--base-url URL]`: the iOS XCFramework, its zip and checksum, the
+//!   release Package.swift, with every check (xtask/src/ios_release.rs); `--check` rebuilds only
+//!   the device target for the reproducibility check; last in `test`.
 //! - `html-check [--update-docs]`: the CLI's HTML pages in Debian's Chromium (installed when
 //!   missing): axe-core, phone and desktop, light and dark, screenshots
 //!   (xtask/src/html_check.rs); `--update-docs` copies them into docs/images/.
@@ -23,7 +26,12 @@ use std::time::Instant;
 mod android_release;
 mod bench;
 mod html_check;
+mod ios_release;
+mod release_build;
+mod reproducible_zip;
+mod size_budget;
 mod steps;
+mod version;
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -71,19 +79,21 @@ fn main() -> ExitCode {
             &[html_check::CHECK, html_check::UPDATE_DOCS]
         }
         "html-check" => &[html_check::CHECK],
+        "ios-release" if std::env::args().any(|a| a == "--check") => ios_release::CHECK,
+        "ios-release" => ios_release::FULL,
         "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|html-check [--update-docs]|bench>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|ios-release [--check] [--base-url URL]|html-check [--update-docs]|bench>");
             return ExitCode::from(2);
         }
     };
-    // Last in `test`: it regenerates the bindings without the test-only exports.
-    let release_check: &[steps::Step] = if task == "test" {
-        android_release::CHECK
+    // Last in `test`: they regenerate the bindings without the test-only exports.
+    let release_checks: &[&[steps::Step]] = if task == "test" {
+        &[android_release::CHECK, ios_release::CHECK]
     } else {
         &[]
     };
-    for step in plan.iter().chain(release_check) {
+    for step in plan.iter().chain(release_checks.iter().copied().flatten()) {
         let started = Instant::now();
         eprintln!("\n==> xtask: {}", step.name);
         if let Err(message) = (step.run)(&root) {

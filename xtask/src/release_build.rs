@@ -1,5 +1,5 @@
 //! The two commands the release steps repeat: a release build of the FFI crate as one crate
-//! type, and a jar-format archive.
+//! type (Android and iOS), and a jar-format archive (Android).
 
 use std::path::Path;
 
@@ -14,14 +14,31 @@ pub fn ffi_library(
     rustc_args: &[&str],
     env: &[(&str, String)],
 ) -> Result<(), String> {
-    let mut args = vec![
-        "rustc",
+    ffi_library_with(root, &[], crate_type, target, rustc_args, env)
+}
+
+/// [`ffi_library`] with cargo arguments before the command (`+nightly`) and after it
+/// (`-Zbuild-std=…`): `cargo <toolchain…> rustc <cargo_flags…> -p passkey-ready-ffi …`.
+pub fn ffi_library_with(
+    root: &Path,
+    cargo: &[&str],
+    crate_type: &str,
+    target: Option<&str>,
+    rustc_args: &[&str],
+    env: &[(&str, String)],
+) -> Result<(), String> {
+    let toolchain = cargo.iter().copied().filter(|a| a.starts_with('+'));
+    let flags = cargo.iter().copied().filter(|a| !a.starts_with('+'));
+    let mut args: Vec<&str> = toolchain.collect();
+    args.push("rustc");
+    args.extend(flags);
+    args.extend([
         "-p",
         "passkey-ready-ffi",
         "--lib",
         "--crate-type",
         crate_type,
-    ];
+    ]);
     if let Some(target) = target {
         args.extend(["--target", target]);
     }

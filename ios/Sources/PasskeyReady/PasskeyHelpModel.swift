@@ -64,7 +64,9 @@ public final class PasskeyHelpModel {
     /// Intents started and not yet finished.
     private var pending = 0
 
-    public init(readiness: PasskeyReadiness) {
+    /// Nonisolated, so that a view's `@StateObject` or a controller's initializer can make it
+    /// anywhere; it only stores `readiness`.
+    public nonisolated init(readiness: PasskeyReadiness) {
         self.readiness = readiness
     }
 

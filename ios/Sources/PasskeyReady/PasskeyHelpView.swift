@@ -1,7 +1,8 @@
 // The help screen in SwiftUI: draws `PasskeyHelpModel.state` and calls its intents, nothing
 // else. Every text is the model's (the core's content); which rows have a button, a
 // question or steps is the core's. System text styles only (Dynamic Type); headings carry
-// the header trait, and each row's texts are read by VoiceOver as one element.
+// the header trait, each row's texts are read by VoiceOver as one element, and its buttons,
+// whose labels repeat from row to row, are hinted with the row's title or question.
 //
 // Never compiled in this repository: Linux has no SwiftUI (see docs/ios.md), and a Mac's
 // `swift test` builds for macOS, where it is left out too (`os(iOS)`: inset grouped lists
@@ -81,15 +82,19 @@ private struct HelpRowView: View {
             .accessibilityElement(children: .combine)
             if let question = row.question {
                 Text(question.text)
+                // Every question has the same two labels: the hint says which one they answer.
                 HStack {
                     Button(question.yesLabel) { model.answer(question.check, yes: true) }
+                        .accessibilityHint(Text(question.text))
                     Button(question.noLabel) { model.answer(question.check, yes: false) }
+                        .accessibilityHint(Text(question.text))
                 }
                 .buttonStyle(.bordered)
             }
             if let button = row.button {
                 Button(button.label) { model.openSettings(row) }
                     .buttonStyle(.borderedProminent)
+                    .accessibilityHint(Text(row.title))
             }
             if let section = row.section {
                 DisclosureGroup(isExpanded: Binding(
@@ -100,6 +105,7 @@ private struct HelpRowView: View {
                 } label: {
                     Text(section.label)
                 }
+                .accessibilityHint(Text(row.title))
             }
         }
         .padding(.vertical, 4)

@@ -59,6 +59,7 @@ extension ListStyle where Self == InsetGroupedListStyle { public static var inse
 extension View {
     public func font(_ font: Font?) -> Modified<Self> { Modified() }
     public func accessibilityAddTraits(_ traits: AccessibilityTraits) -> Modified<Self> { Modified() }
+    public func accessibilityHint(_ hint: Text) -> Modified<Self> { Modified() }
     public func accessibilityElement(children: AccessibilityChildBehavior = .ignore) -> Modified<Self> { Modified() }
     public func textCase(_ textCase: Text.Case?) -> Modified<Self> { Modified() }
     public func foregroundStyle(_ style: HierarchicalShapeStyle) -> Modified<Self> { Modified() }

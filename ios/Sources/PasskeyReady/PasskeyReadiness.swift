@@ -1,8 +1,10 @@
 import Foundation
 import PasskeyReadyFFI
 
-/// The SDK: reads the device, asks the Rust core what stops a passkey registration, remembers
-/// the customer's answers and opens settings screens.
+/// The SDK: reads the device, asks the Rust core what stops a passkey registration, and opens
+/// settings screens. The customer's answers are kept by the core's `ReadinessSession`, with
+/// the same rules as on Android: an answer stands in for an unknown reading only, and is
+/// forgotten when its settings screen is opened.
 ///
 /// ```swift
 /// let readiness = try PasskeyReadiness()          // iOS: the real device
@@ -23,7 +25,7 @@ public final class PasskeyReadiness: Sendable {
     private let opener: any SettingsOpener
     private let userAgent: String?
     private let preferredLanguages: @Sendable () -> [String]
-    private let givenAnswers = Locked<[CheckId: Bool]>([:])
+    private let session: PasskeyReadyFFI.ReadinessSession
 
     /// - Parameters:
     ///   - service: replaces `{service}` in every text (default: the content's own name).
@@ -42,7 +44,12 @@ public final class PasskeyReadiness: Sendable {
         userAgent: String? = nil,
         preferredLanguages: @escaping @Sendable () -> [String] = { Foundation.Locale.preferredLanguages }
     ) throws {
-        core = try bridged { try PasskeyReadyFFI.PasskeyReady(service: service) }
+        let core = try bridged { try PasskeyReadyFFI.PasskeyReady(service: service) }
+        self.core = core
+        // The platform is read once: the device does not turn from an iPhone into an iPad,
+        // and the session keeps answers only to the checks of its platform.
+        let platform = readers.system.platform()
+        session = try bridged { try PasskeyReadyFFI.ReadinessSession(sdk: core, platform: platform) }
         self.readers = readers
         self.opener = opener
         self.userAgent = userAgent
@@ -82,12 +89,23 @@ public final class PasskeyReadiness: Sendable {
     /// The device as the core sees it: the observation plus the customer's answers to the
     /// checks the device could not read.
     public func snapshot() throws -> DeviceSnapshot {
-        try applyAnswers(to: observe().snapshot(userAgent: userAgent))
+        let observed = observed()
+        return try bridged { try session.snapshot(observed: observed) }
     }
 
     /// Reads the device, applies the answers given so far and evaluates, in `locale`.
     public func check() throws -> ReadinessReport {
-        try evaluate(snapshot(), locale: locale)
+        let observed = observed()
+        return try bridged { try session.evaluate(observed: observed, locale: locale) }
+    }
+
+    /// Reads the device, applies the answers given so far and makes the help screen, in
+    /// `locale` (default: the customer's). `PasskeyHelpModel` draws it; an app may draw it
+    /// itself.
+    public func screen(locale: GuideLocale? = nil) throws -> HelpScreen {
+        let observed = observed()
+        let locale = locale ?? self.locale
+        return try bridged { try session.screen(observed: observed, locale: locale) }
     }
 
     /// Records the customer's answer to a question ("yes" means the check passes) and checks
@@ -96,26 +114,35 @@ public final class PasskeyReadiness: Sendable {
     /// device (e.g. `screen_lock` on an iPhone); nothing is recorded then.
     @discardableResult
     public func answer(_ check: CheckId, yes: Bool) throws -> ReadinessReport {
-        // The core refuses a check that does not apply to the platform; nothing else is read.
-        let platformOnly = DeviceSnapshot(platform: readers.system.platform(), osVersion: nil, userAgent: nil, signals: [:])
-        _ = try bridged { try PasskeyReadyFFI.answer(snapshot: platformOnly, check: check, yes: yes) }
-        givenAnswers.withLock { $0[check] = yes }
+        try record(check, yes: yes)
         return try self.check()
     }
 
-    /// The answers given so far.
+    /// Records an answer without checking again (the help screen's model checks off the
+    /// main actor afterwards).
+    func record(_ check: CheckId, yes: Bool) throws {
+        try bridged { try session.answer(check: check, yes: yes) }
+    }
+
+    /// The answers given so far (to keep with a screen's saved state).
     public var answers: [CheckId: Bool] {
-        givenAnswers.withLock { $0 }
+        get throws { try bridged { try session.answers() } }
+    }
+
+    /// Replaces the answers with saved ones; answers to checks that do not apply to this
+    /// device are dropped.
+    public func restoreAnswers(_ answers: [CheckId: Bool]) throws {
+        try bridged { try session.restoreAnswers(answers: answers) }
     }
 
     /// Forgets one answer, so that the question is asked again.
-    public func forgetAnswer(_ check: CheckId) {
-        _ = givenAnswers.withLock { $0.removeValue(forKey: check) }
+    public func forgetAnswer(_ check: CheckId) throws {
+        try bridged { try session.forgetAnswer(check: check) }
     }
 
     /// Forgets every answer.
-    public func forgetAnswers() {
-        givenAnswers.withLock { $0.removeAll() }
+    public func forgetAnswers() throws {
+        try bridged { try session.forgetAnswers() }
     }
 
     /// Evaluates any snapshot (e.g. one a support agent received), in `locale` or the
@@ -124,13 +151,8 @@ public final class PasskeyReadiness: Sendable {
         try bridged { try core.evaluate(snapshot: snapshot, locale: locale ?? self.locale) }
     }
 
-    private func applyAnswers(to observed: DeviceSnapshot) throws -> DeviceSnapshot {
-        var snapshot = observed
-        for (check, yes) in answers where (observed.signals[check] ?? .unknown) == .unknown {
-            let answered = snapshot
-            snapshot = try bridged { try PasskeyReadyFFI.answer(snapshot: answered, check: check, yes: yes) }
-        }
-        return snapshot
+    private func observed() -> DeviceSnapshot {
+        observe().snapshot(userAgent: userAgent)
     }
 
     // MARK: Settings
@@ -148,11 +170,28 @@ public final class PasskeyReadiness: Sendable {
         )
     }
 
-    /// Opens the screen for a finding. Its answer, if the customer gave one, is forgotten:
-    /// the customer is about to change that setting, so the next `check()` asks again.
-    public func open(_ finding: Finding) async -> OpenResult {
-        forgetAnswer(finding.check)
+    /// Opens the screen for a finding. Its answer, if the customer gave one, is forgotten
+    /// first (`settingsOpened` of the session): the customer is about to change that
+    /// setting, so the next `check()` asks again. Throws only if the core fails to forget
+    /// it, and then opens nothing.
+    public func open(_ finding: Finding) async throws -> OpenResult {
+        try settingsOpened(finding.check)
         return await open(finding.action, section: finding.section)
+    }
+
+    /// Opens the screen of a help screen row's button, as `open(_ finding:)` does. A row
+    /// without a button has no screen to open: its answer is forgotten all the same and the
+    /// result is `.manualSteps` with the row's section.
+    public func open(_ row: HelpRow) async throws -> OpenResult {
+        try settingsOpened(row.check)
+        guard let button = row.button else { return .manualSteps(section: row.section?.id) }
+        return await open(button.action, section: button.section)
+    }
+
+    /// Tells the session that the customer went to change `check`'s setting (its screen,
+    /// or its steps, are in front): its answer is forgotten, so the next check asks again.
+    public func settingsOpened(_ check: CheckId) throws {
+        try bridged { try session.settingsOpened(check: check) }
     }
 
     // MARK: Guide and content

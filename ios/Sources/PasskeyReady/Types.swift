@@ -54,6 +54,23 @@ public typealias Note = PasskeyReadyFFI.Note
 public typealias NoteKind = PasskeyReadyFFI.NoteKind
 public typealias CheckText = PasskeyReadyFFI.CheckText
 public typealias ReportText = PasskeyReadyFFI.ReportText
+public typealias ScreenText = PasskeyReadyFFI.ScreenText
+
+// The help screen (`PasskeyReadiness.screen()`, drawn by `PasskeyHelpView`)
+public typealias HelpScreen = PasskeyReadyFFI.HelpScreen
+public typealias HelpBanner = PasskeyReadyFFI.HelpBanner
+public typealias BannerKind = PasskeyReadyFFI.BannerKind
+public typealias HelpRow = PasskeyReadyFFI.HelpRow
+public typealias RowKind = PasskeyReadyFFI.RowKind
+public typealias HelpButton = PasskeyReadyFFI.HelpButton
+public typealias HelpQuestion = PasskeyReadyFFI.HelpQuestion
+public typealias HelpSection = PasskeyReadyFFI.HelpSection
+public typealias HelpStep = PasskeyReadyFFI.HelpStep
+public typealias HelpSubstep = PasskeyReadyFFI.HelpSubstep
+public typealias HelpNote = PasskeyReadyFFI.HelpNote
+public typealias HelpVariant = PasskeyReadyFFI.HelpVariant
+public typealias HelpTroubleshooting = PasskeyReadyFFI.HelpTroubleshooting
+public typealias HelpFaq = PasskeyReadyFFI.HelpFaq
 
 extension GuideLocale {
     /// `.ja` when the first preferred language is Japanese (`ja`, `ja-JP`, `ja_JP`, `ja-Jpan-JP`…),
@@ -95,3 +112,13 @@ extension Finding: Identifiable {
 extension Question: Identifiable {
     public var id: String { check.id }
 }
+
+/// A help screen row is identified by its check's id: one row per check on a screen (the
+/// "already using passkeys" row included), whatever its kind, so a row keeps its identity
+/// (and its steps stay open) when an answer changes it.
+extension HelpRow: Identifiable {
+    public var id: String { check.id }
+}
+
+/// A troubleshooting answer is identified by its FAQ id (`faq.in_app_browser`).
+extension HelpFaq: Identifiable {}

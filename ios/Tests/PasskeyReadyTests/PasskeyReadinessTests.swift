@@ -86,7 +86,7 @@ struct PasskeyReadinessTests {
         report = try sdk.answer(.standardBrowser, yes: true)
         #expect(report.status == .ready)
         #expect(report.questions.isEmpty)
-        #expect(sdk.answers == [.icloudKeychainSync: true, .autofillPasswordsPasskeys: true, .standardBrowser: true])
+        #expect(try sdk.answers == [.icloudKeychainSync: true, .autofillPasswordsPasskeys: true, .standardBrowser: true])
         #expect(try sdk.snapshot().signals[.autofillPasswordsPasskeys] == .yes)
         #expect(sdk.observe().signals[.autofillPasswordsPasskeys] == .unknown)
 
@@ -96,10 +96,10 @@ struct PasskeyReadinessTests {
         #expect(autofill.status == .fail)
         #expect(autofill.action == .credentialProviderSettings)
 
-        sdk.forgetAnswer(.standardBrowser)
+        try sdk.forgetAnswer(.standardBrowser)
         #expect(try sdk.check().questions.map(\.check) == [.alreadyUsesPasskeys, .standardBrowser])
-        sdk.forgetAnswers()
-        #expect(sdk.answers.isEmpty)
+        try sdk.forgetAnswers()
+        #expect(try sdk.answers.isEmpty)
         #expect(try sdk.check().questions.count == 4)
     }
 
@@ -108,8 +108,8 @@ struct PasskeyReadinessTests {
         let sdk = try readiness()
         let report = try sdk.answer(.autofillPasswordsPasskeys, yes: false)
         let autofill = try #require(report.findings.first { $0.check == .autofillPasswordsPasskeys })
-        #expect(await sdk.open(autofill) == .opened(.credentialProviderSettings))
-        #expect(sdk.answers[.autofillPasswordsPasskeys] == nil)
+        #expect(try await sdk.open(autofill) == .opened(.credentialProviderSettings))
+        #expect(try sdk.answers[.autofillPasswordsPasskeys] == nil)
         #expect(try sdk.check().questions.map(\.check).contains(.autofillPasswordsPasskeys))
     }
 
@@ -129,7 +129,7 @@ struct PasskeyReadinessTests {
     func inapplicableAnswer() throws {
         let sdk = try readiness()
         #expect(invalidSnapshotField { try sdk.answer(.screenLock, yes: true) } == "signals.screen_lock")
-        #expect(sdk.answers.isEmpty)
+        #expect(try sdk.answers.isEmpty)
         #expect(try sdk.check().status == .needsConfirmation)
     }
 
@@ -166,7 +166,7 @@ struct PasskeyReadinessTests {
             }
             try await group.waitForAll()
         }
-        #expect(sdk.answers == Dictionary(uniqueKeysWithValues: checks.map { ($0, true) }))
+        #expect(try sdk.answers == Dictionary(uniqueKeysWithValues: checks.map { ($0, true) }))
         #expect(try sdk.check().status == .ready)
     }
 

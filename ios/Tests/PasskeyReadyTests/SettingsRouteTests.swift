@@ -104,7 +104,7 @@ struct SettingsRouteTests {
         let readiness = try PasskeyReadiness(readers: device.readers, opener: opener)
         let report = try readiness.check()
         for finding in report.findings {
-            let result = await readiness.open(finding)
+            let result = try await readiness.open(finding)
             if finding.action == .credentialProviderSettings {
                 #expect(result == .opened(.credentialProviderSettings), "\(finding.check.id)")
             } else {
@@ -121,7 +121,7 @@ struct SettingsRouteTests {
         let report = try readiness.check()
         let autofill = try #require(report.findings.first { $0.action == .credentialProviderSettings })
         let section = try #require(autofill.section, "the core gives the AutoFill finding a guide section")
-        let result = await readiness.open(autofill)
+        let result = try await readiness.open(autofill)
         #expect(result == .openedFallback(section: section))
         #expect(result.sectionToShow == section)
         // The section is one the guide has, with steps to show.

@@ -212,6 +212,39 @@ enum Names {
         }
     }
 
+    static func of(_ banner: BannerKind) -> String {
+        switch banner {
+        case .ready: "ready"
+        case .notReady: "not_ready"
+        case .needsAnswers: "needs_answers"
+        }
+    }
+
+    static func of(_ kind: RowKind) -> String {
+        switch kind {
+        case .done: "done"
+        case .toFix: "to_fix"
+        case .toAnswer: "to_answer"
+        case .notNeeded: "not_needed"
+        case .information: "information"
+        }
+    }
+
+    /// Every check; a vector naming one missing here fails to load, naming it.
+    static let checks: [CheckId] = [
+        .alreadyUsesPasskeys, .osVersion, .standardBrowser, .biometrics, .screenLock, .googleAccount,
+        .googleAutofill, .passcode, .appleAccount, .icloudKeychainSync, .autofillPasswordsPasskeys,
+        .twoFactorAuth, .windowsHello, .devicePassword, .chromeSignedIn, .chromeSync,
+        .googlePasswordManager,
+    ]
+
+    static func check(_ name: String) throws -> CheckId {
+        guard let check = checks.first(where: { $0.id == name }) else {
+            throw VectorError(description: "\(name) is not a check")
+        }
+        return check
+    }
+
     static let platforms: [Platform] = [.android, .ios, .ipados, .macos, .windows]
 
     static func platform(_ name: String) throws -> Platform {

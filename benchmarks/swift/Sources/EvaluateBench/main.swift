@@ -1,5 +1,6 @@
 // One evaluate through the UniFFI Swift bindings, release build: a warmed-up, measured loop
-// per example snapshot, the same call PasskeyReadiness.check() makes.
+// per example snapshot: the evaluation behind PasskeyReadiness.check() (which calls it through
+// ReadinessSession.evaluate, after applying the customer's answers).
 //
 // Output, one line per measurement (read by `cargo xtask bench`):
 //   RESULT <id> <median ns per call> <fastest ns> <slowest ns> <calls per round>

@@ -190,6 +190,14 @@ pub const SWIFT_TEST: Step = Step {
     },
 };
 
+/// SwiftUI does not exist on Linux: the help screen's view is type-checked against a stub of
+/// the SwiftUI and Combine calls it makes, so that it cannot fall out of step with the model
+/// unnoticed. It proves nothing about Apple's SDK (docs/ios.md, "Never compiled here").
+pub const SWIFT_VIEW_CHECK: Step = Step {
+    name: "swift: the help screen's SwiftUI view type-checks against a stub (ios/Tests/ViewCheck)",
+    run: |root| run(root, "bash", &["ios/Tests/ViewCheck/check.sh"], &[]),
+};
+
 /// Whether `program args…` runs and succeeds (output discarded).
 fn succeeds(program: &str, args: &[&str]) -> bool {
     std::process::Command::new(program)

@@ -164,10 +164,12 @@ class PasskeyReadiness private constructor(
 
     /** [screen] in a given language. */
     @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
-    fun screen(locale: GuideLocale): HelpScreen {
-        val observed = observe()
-        return session { it.screen(observed, locale) }
-    }
+    fun screen(locale: GuideLocale): HelpScreen = screen(observe(), locale)
+
+    /** The help screen of an observed snapshot, with the answers applied. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    internal fun screen(observed: DeviceSnapshot, locale: GuideLocale): HelpScreen =
+        session { it.screen(observed, locale) }
 
     /**
      * [check] on the SDK's own threads; [callback] gets the result exactly once, on

@@ -84,7 +84,7 @@ internal class HelpScreenLayout(
         box.addView(style.text(row.reason, BODY_SP, secondary = true), block(SMALL_GAP))
 
         row.button?.let { button ->
-            box.addView(button(content, button.label, row.title) { actions.open(row) }, block(GAP))
+            box.addView(button(content, button.label, row.title, primary = true) { actions.open(row) }, block(GAP))
         }
         row.question?.let { question ->
             box.addView(style.text(question.text, BODY_SP), block(GAP))
@@ -113,9 +113,18 @@ internal class HelpScreenLayout(
         return box
     }
 
-    /** A framework button in the theme's style, at least 48 dp high, named with its row for TalkBack. */
-    private fun button(content: LinearLayout, label: String, rowTitle: String, onClick: () -> Unit): Button =
-        Button(content.context).apply {
+    /**
+     * A framework button in the theme's style — [primary]: filled with the theme's accent
+     * colour, for the one thing to do — at least 48 dp high, named with its row for TalkBack.
+     */
+    private fun button(
+        content: LinearLayout,
+        label: String,
+        rowTitle: String,
+        primary: Boolean = false,
+        onClick: () -> Unit,
+    ): Button =
+        (if (primary) Button(content.context, null, 0, android.R.style.Widget_Material_Button_Colored) else Button(content.context)).apply {
             text = label
             setTextSize(TypedValue.COMPLEX_UNIT_SP, BODY_SP)
             minHeight = style.touchTarget

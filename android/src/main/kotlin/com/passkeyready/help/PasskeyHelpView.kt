@@ -18,6 +18,7 @@ import com.passkeyready.ffi.CheckId
 import com.passkeyready.ffi.GuideLocale
 import com.passkeyready.ffi.HelpRow
 import com.passkeyready.ffi.HelpScreen
+import com.passkeyready.ffi.PasskeyReadyException
 import com.passkeyready.ffi.SettingsAction
 import java.util.concurrent.Executor
 
@@ -170,7 +171,12 @@ class PasskeyHelpView @JvmOverloads constructor(
             val activity = activity() ?: return
             val url = registrationUrl
             val result = if (row.button?.action == SettingsAction.OPEN_IN_STANDARD_BROWSER && url != null) {
-                readiness.openInStandardBrowser(activity, url).also { readiness.settingsOpened(row.check) }
+                try {
+                    readiness.openInStandardBrowser(activity, url).also { readiness.settingsOpened(row.check) }
+                } catch (e: PasskeyReadyException) {
+                    // The app's URL is not an https one: the guide's steps still help the customer.
+                    OpenResult.ManualSteps(row.section?.id)
+                }
             } else {
                 readiness.open(activity, row)
             }

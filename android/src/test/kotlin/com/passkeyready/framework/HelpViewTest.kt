@@ -76,6 +76,25 @@ class HelpViewTest {
     }
 
     @Test
+    fun `the standard-browser row opens the bank's page in the browser, or its steps without a usable page`() {
+        installBrowser("com.android.chrome")
+        phone.set(CheckId.STANDARD_BROWSER, Signal.NO)
+        val view = PasskeyHelpView(activity, readiness).apply { registrationUrl = "https://www.bank.example/passkey/register" }
+        val row = shown(view).screen!!.row(CheckId.STANDARD_BROWSER)
+        val button = row.button!!
+        assertEquals(SettingsAction.OPEN_IN_STANDARD_BROWSER, button.action)
+
+        view.buttonNamed("${row.title} ${button.label}").performClick()
+        val started = shadowOf(activity).nextStartedActivity
+        assertEquals("https://www.bank.example/passkey/register", started?.dataString)
+
+        view.registrationUrl = "http://www.bank.example/not-https"
+        view.buttonNamed("${row.title} ${button.label}").performClick()
+        assertEquals(null, shadowOf(activity).nextStartedActivity)
+        assertTrue(row.section!!.steps.first().text in view.shownTexts())
+    }
+
+    @Test
     fun `back from Settings, onResume checks again and the row shows what the phone reads now`() {
         phone.set(CheckId.SCREEN_LOCK, Signal.NO)
         val view = shown()

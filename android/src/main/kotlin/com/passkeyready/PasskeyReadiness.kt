@@ -109,13 +109,21 @@ class PasskeyReadiness private constructor(
     }
 
     /**
-     * [call] on the session, for the calls that only look at or drop answers: where the core
-     * cannot load (or refused the service name), [answer] could never record one, so there is
-     * nothing held and nothing to do.
+     * [call] on the session, for the calls that only look at or drop answers. Before the
+     * session exists no answer can have been recorded, so nothing is loaded for them; where
+     * the core cannot load (or refused the service name) there is nothing held either.
      */
-    private fun <T> ifAnswersHeld(none: T, call: (ReadinessSession) -> T): T =
+    private fun <T> ifAnswersHeld(none: T, call: (ReadinessSession) -> T): T {
+        val session = synchronized(coreLock) {
+            check(!closed) { "this PasskeyReadiness is closed" }
+            loadedSession
+        } ?: return none
+        return orNone(none) { native.use { call(session) } }
+    }
+
+    private inline fun <T> orNone(none: T, call: () -> T): T =
         try {
-            session(call)
+            call()
         } catch (e: SdkUnavailableException) {
             none
         } catch (e: PasskeyReadyException) {
@@ -282,9 +290,9 @@ class PasskeyReadiness private constructor(
      * The answers [saveAnswers] saved, after the process was recreated:
      * `restoreAnswers(savedInstanceState?.getBundle("passkey"))`. They replace the answers
      * held; keys this version does not know, values that are not booleans and checks not asked
-     * on Android are ignored; `null` changes nothing. Loads the native core (once per process)
-     * to hand them to the session; where it cannot load they are dropped, as no check can use
-     * them.
+     * on Android are ignored; `null` changes nothing. Answers to restore load the native core
+     * (once per process) to hand them to the session; where it cannot load they are dropped,
+     * as no check can use them.
      */
     fun restoreAnswers(saved: Bundle?) {
         if (saved == null) return
@@ -292,7 +300,9 @@ class PasskeyReadiness private constructor(
     }
 
     internal fun restore(restored: Map<CheckId, Boolean>) {
-        ifAnswersHeld(Unit) { it.restoreAnswers(restored) }
+        // Nothing saved and nothing held (the usual first onCreate): no need to load the core.
+        if (restored.isEmpty()) return ifAnswersHeld(Unit) { it.forgetAnswers() }
+        orNone(Unit) { session { it.restoreAnswers(restored) } }
     }
 
     /** The language the reports and the guide use here: Japanese on a Japanese device, else English. */

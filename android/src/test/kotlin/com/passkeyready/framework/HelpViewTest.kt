@@ -91,7 +91,9 @@ class HelpViewTest {
         view.registrationUrl = "http://www.bank.example/not-https"
         view.buttonNamed("${row.title} ${button.label}").performClick()
         assertEquals(null, shadowOf(activity).nextStartedActivity)
-        assertTrue(row.section!!.steps.first().text in view.shownTexts())
+        // Its section is the FAQ on opening the page in the standard browser.
+        assertTrue(row.section!!.heading in view.shownTexts())
+        assertTrue(row.section!!.intro in view.shownTexts())
     }
 
     @Test

@@ -13,12 +13,14 @@ import com.passkeyready.ffi.DiagnosisMatch
 import com.passkeyready.ffi.Finding
 import com.passkeyready.ffi.Guide
 import com.passkeyready.ffi.GuideLocale
+import com.passkeyready.ffi.HelpRow
+import com.passkeyready.ffi.HelpScreen
 import com.passkeyready.ffi.PasskeyReady
 import com.passkeyready.ffi.PasskeyReadyException
 import com.passkeyready.ffi.Platform
 import com.passkeyready.ffi.ReadinessReport
+import com.passkeyready.ffi.ReadinessSession
 import com.passkeyready.ffi.SettingsAction
-import com.passkeyready.ffi.Signal
 import com.passkeyready.ffi.UserAgentInfo
 import com.passkeyready.settings.AndroidSettingsLaunchers
 import com.passkeyready.settings.SettingsLauncher
@@ -27,7 +29,6 @@ import java.util.concurrent.Executor
 import kotlin.coroutines.resume
 import kotlin.coroutines.resumeWithException
 import kotlin.coroutines.suspendCoroutine
-import com.passkeyready.ffi.answer as answered
 
 /**
  * Passkey readiness for the bank's in-app help screen.
@@ -41,8 +42,10 @@ import com.passkeyready.ffi.answer as answered
  * readiness.answer(CheckId.GOOGLE_ACCOUNT, true)  // the customer's answer to a question
  * ```
  *
- * Every rule and text comes from the Rust core; this class reads the device, remembers the
- * customer's answers and opens settings screens. Nothing is stored on disk or sent anywhere.
+ * Every rule and text comes from the Rust core; this class reads the device, hands it with the
+ * customer's answers to the core's [ReadinessSession] (which keeps the answers, applies them and
+ * forgets one when its settings screen is opened) and opens settings screens. Nothing is stored
+ * on disk or sent anywhere. [com.passkeyready.help.PasskeyHelpView] draws the whole help screen.
  *
  * **Threads.** [check], [answer] and [snapshot] read the device: system-service calls that can
  * block (up to each reader's time limit, 2 s by default), so call them off the main thread,
@@ -79,10 +82,9 @@ class PasskeyReadiness private constructor(
         AndroidSettingsLaunchers,
     )
 
-    private val given = LinkedHashMap<CheckId, Boolean>()
-
     private val coreLock = Any()
     private var loaded: PasskeyReady? = null
+    private var loadedSession: ReadinessSession? = null
     private var closed = false
 
     /** The core, made on first use; every call into it goes through [native]. */
@@ -94,6 +96,39 @@ class PasskeyReadiness private constructor(
         }
         call(core)
     }
+
+    /** The session that keeps the customer's answers, made with the core. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    private fun <T> session(call: (ReadinessSession) -> T): T = native.use {
+        val session = synchronized(coreLock) {
+            check(!closed) { "this PasskeyReadiness is closed" }
+            loadedSession ?: ReadinessSession(loaded ?: makeCore().also { loaded = it }, Platform.ANDROID)
+                .also { loadedSession = it }
+        }
+        call(session)
+    }
+
+    /**
+     * [call] on the session, for the calls that only look at or drop answers. Before the
+     * session exists no answer can have been recorded, so nothing is loaded for them; where
+     * the core cannot load (or refused the service name) there is nothing held either.
+     */
+    private fun <T> ifAnswersHeld(none: T, call: (ReadinessSession) -> T): T {
+        val session = synchronized(coreLock) {
+            check(!closed) { "this PasskeyReadiness is closed" }
+            loadedSession
+        } ?: return none
+        return orNone(none) { native.use { call(session) } }
+    }
+
+    private inline fun <T> orNone(none: T, call: () -> T): T =
+        try {
+            call()
+        } catch (e: SdkUnavailableException) {
+            none
+        } catch (e: PasskeyReadyException) {
+            none
+        }
 
     /**
      * Whether the native core loads here: `null` when it does (loading it now if needed), else
@@ -122,9 +157,27 @@ class PasskeyReadiness private constructor(
     /** [check] in a given language. */
     @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun check(locale: GuideLocale): ReadinessReport {
-        val snapshot = snapshot()
-        return core { it.evaluate(snapshot, locale) }
+        val observed = observe()
+        return session { it.evaluate(observed, locale) }
     }
+
+    /**
+     * The help screen for this device now: [check]'s report as the core lays it out (banner,
+     * rows with their buttons, questions and guide steps, troubleshooting), every label in the
+     * device's language. Blocks while the device is read: not on the main thread.
+     * [com.passkeyready.help.PasskeyHelpView] draws it.
+     */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun screen(): HelpScreen = screen(deviceLocale())
+
+    /** [screen] in a given language. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    fun screen(locale: GuideLocale): HelpScreen = screen(observe(), locale)
+
+    /** The help screen of an observed snapshot, with the answers applied. */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    internal fun screen(observed: DeviceSnapshot, locale: GuideLocale): HelpScreen =
+        session { it.screen(observed, locale) }
 
     /**
      * [check] on the SDK's own threads; [callback] gets the result exactly once, on
@@ -134,12 +187,12 @@ class PasskeyReadiness private constructor(
      * thrown. If [executor] refuses the task (shut down), there is no callback.
      */
     fun checkAsync(executor: Executor, callback: ReadinessCallback) {
-        inBackground(executor, callback) { check() }
+        reportInBackground(executor, callback) { check() }
     }
 
     /** [checkAsync] in a given language. */
     fun checkAsync(locale: GuideLocale, executor: Executor, callback: ReadinessCallback) {
-        inBackground(executor, callback) { check(locale) }
+        reportInBackground(executor, callback) { check(locale) }
     }
 
     /**
@@ -165,19 +218,7 @@ class PasskeyReadiness private constructor(
     @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun snapshot(): DeviceSnapshot {
         val observed = observe()
-        var snapshot = observed
-        for ((check, yes) in answers) {
-            if ((observed.signals[check] ?: Signal.UNKNOWN) != Signal.UNKNOWN) continue
-            snapshot = try {
-                core { answered(snapshot, check, yes) }
-            } catch (e: PasskeyReadyException.InvalidSnapshot) {
-                // Only a restored answer can be refused (answer() checks each one): a check
-                // this version no longer asks on Android. Dropped, so the report stands.
-                forgetAnswer(check)
-                snapshot
-            }
-        }
-        return snapshot
+        return session { it.snapshot(observed) }
     }
 
     /** What the readers observe now, before the customer's answers. Blocks while the device is read. */
@@ -204,15 +245,20 @@ class PasskeyReadiness private constructor(
     /** [answer], with the report in a given language. */
     @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
     fun answer(check: CheckId, yes: Boolean, locale: GuideLocale): ReadinessReport {
-        // The core decides which checks exist on Android; it throws for any other.
-        core { answered(DeviceSnapshot(Platform.ANDROID, null, null, emptyMap()), check, yes) }
-        synchronized(given) { given[check] = yes }
+        record(check, yes)
         return check(locale)
+    }
+
+    /** Records an answer without checking again ([answer] without the report). */
+    @Throws(PasskeyReadyException::class, SdkUnavailableException::class)
+    internal fun record(check: CheckId, yes: Boolean) {
+        // The core decides which checks exist on Android; it throws for any other.
+        session { it.answer(check, yes) }
     }
 
     /** [answer] on the SDK's threads, like [checkAsync]; a refused check is a [ReadinessResult.Failed]. */
     fun answerAsync(check: CheckId, yes: Boolean, executor: Executor, callback: ReadinessCallback) {
-        inBackground(executor, callback) { answer(check, yes) }
+        reportInBackground(executor, callback) { answer(check, yes) }
     }
 
     /** [answer] for coroutines, like [awaitCheck]. */
@@ -220,18 +266,18 @@ class PasskeyReadiness private constructor(
     suspend fun awaitAnswer(check: CheckId, yes: Boolean): ReadinessReport =
         await { executor, callback -> answerAsync(check, yes, executor, callback) }
 
-    /** The answers given so far. */
+    /** The answers given so far (none where the native core cannot load: none can be given). */
     val answers: Map<CheckId, Boolean>
-        get() = synchronized(given) { LinkedHashMap(given) }
+        get() = ifAnswersHeld(emptyMap()) { it.answers() }
 
     /** Forgets one answer, so that the question is asked again. */
     fun forgetAnswer(check: CheckId) {
-        synchronized(given) { given.remove(check) }
+        ifAnswersHeld(Unit) { it.forgetAnswer(check) }
     }
 
     /** Forgets every answer. */
     fun forgetAnswers() {
-        synchronized(given) { given.clear() }
+        ifAnswersHeld(Unit) { it.forgetAnswers() }
     }
 
     /**
@@ -243,8 +289,10 @@ class PasskeyReadiness private constructor(
     /**
      * The answers [saveAnswers] saved, after the process was recreated:
      * `restoreAnswers(savedInstanceState?.getBundle("passkey"))`. They replace the answers
-     * held; keys this version does not know, and values that are not booleans, are ignored;
-     * `null` changes nothing.
+     * held; keys this version does not know, values that are not booleans and checks not asked
+     * on Android are ignored; `null` changes nothing. Answers to restore load the native core
+     * (once per process) to hand them to the session; where it cannot load they are dropped,
+     * as no check can use them.
      */
     fun restoreAnswers(saved: Bundle?) {
         if (saved == null) return
@@ -252,10 +300,9 @@ class PasskeyReadiness private constructor(
     }
 
     internal fun restore(restored: Map<CheckId, Boolean>) {
-        synchronized(given) {
-            given.clear()
-            given.putAll(restored)
-        }
+        // Nothing saved and nothing held (the usual first onCreate): no need to load the core.
+        if (restored.isEmpty()) return ifAnswersHeld(Unit) { it.forgetAnswers() }
+        orNone(Unit) { session { it.restoreAnswers(restored) } }
     }
 
     /** The language the reports and the guide use here: Japanese on a Japanese device, else English. */
@@ -345,8 +392,32 @@ class PasskeyReadiness private constructor(
     fun open(activity: Activity, finding: Finding): OpenResult = open(launchers.launcherFor(activity), finding)
 
     internal fun open(launcher: SettingsLauncher, finding: Finding): OpenResult {
-        forgetAnswer(finding.check)
+        settingsOpened(finding.check)
         return launcher.open(finding.action, finding.section)
+    }
+
+    /**
+     * Opens the screen behind a help screen row's button ([HelpScreen]'s `rows`: its action;
+     * its section for manual steps) and forgets the customer's answer about the row's check,
+     * like [open] for a finding. A row without a button gives [OpenResult.ManualSteps] with its
+     * steps' section. A button whose action is `OPEN_IN_STANDARD_BROWSER` needs the bank's page:
+     * use [openInStandardBrowser] for it.
+     */
+    fun open(activity: Activity, row: HelpRow): OpenResult = open(launchers.launcherFor(activity), row)
+
+    internal fun open(launcher: SettingsLauncher, row: HelpRow): OpenResult {
+        val button = row.button ?: return OpenResult.ManualSteps(row.section?.id)
+        settingsOpened(row.check)
+        return launcher.open(button.action, button.section)
+    }
+
+    /**
+     * The customer went to the settings screen (or the steps) of [check]: its answer is
+     * forgotten, so the next check asks again unless the device can now tell. [open] does this
+     * itself; call it when the app opens a screen its own way.
+     */
+    fun settingsOpened(check: CheckId) {
+        ifAnswersHeld(Unit) { it.settingsOpened(check) }
     }
 
     /**
@@ -364,37 +435,27 @@ class PasskeyReadiness private constructor(
 
     /** Frees the native object now instead of when it is collected. Later calls throw `IllegalStateException`. */
     override fun close() {
-        val core = synchronized(coreLock) {
+        val (session, core) = synchronized(coreLock) {
             closed = true
-            loaded.also { loaded = null }
+            (loadedSession to loaded).also {
+                loadedSession = null
+                loaded = null
+            }
         }
+        session?.close()
         core?.close()
     }
 
-    /** Runs [work] on the SDK's threads and hands its outcome to [callback] on [executor], once. */
-    private fun inBackground(executor: Executor, callback: ReadinessCallback, work: () -> ReadinessReport) {
-        val task = Runnable {
-            val result = try {
-                ReadinessResult.Report(work())
-            } catch (e: SdkUnavailableException) {
-                ReadinessResult.Unavailable(e)
-            } catch (e: Exception) {
-                ReadinessResult.Failed(e)
-            } catch (e: LinkageError) {
-                // Past the core's own guard (NativeCore): SDK code this device cannot link.
-                ReadinessResult.Unavailable(NativeCore.classify(e))
-            }
-            try {
-                executor.execute { callback.onResult(result) }
-            } catch (e: RuntimeException) {
-                // The caller's executor is shut down: nobody is left to tell.
-            }
-        }
-        try {
-            BackgroundThreads.executor.execute(task)
-        } catch (e: RuntimeException) {
-            // No thread to be had: do the work here rather than lose the callback.
-            task.run()
+    /** [work] on the SDK's threads; its report or error goes to [callback] on [executor], once. */
+    private fun reportInBackground(executor: Executor, callback: ReadinessCallback, work: () -> ReadinessReport) {
+        BackgroundThreads.run(executor, work) { outcome ->
+            callback.onResult(
+                when (outcome) {
+                    is Outcome.Done -> ReadinessResult.Report(outcome.value)
+                    is Outcome.Unavailable -> ReadinessResult.Unavailable(outcome.error)
+                    is Outcome.Failed -> ReadinessResult.Failed(outcome.error)
+                },
+            )
         }
     }
 

@@ -390,6 +390,7 @@ pub fn check(root: &Path, version: &str, with_native: bool) -> Result<(), String
     for class in [
         "com/passkeyready/PasskeyReadiness.class",
         "com/passkeyready/ffi/PasskeyReady.class",
+        "com/passkeyready/help/PasskeyHelpActivity.class",
         NOTICE_IN_JAR,
     ] {
         if !classes.iter().any(|e| e == class) {
@@ -405,6 +406,8 @@ pub fn check(root: &Path, version: &str, with_native: bool) -> Result<(), String
         "package=\"com.passkeyready\"",
         "android:minSdkVersion=\"23\"",
         "<queries>",
+        // A bank starts the help screen by intent: without the declaration it crashes.
+        "android:name=\"com.passkeyready.help.PasskeyHelpActivity\"",
     ] {
         if !manifest.contains(needed) {
             return Err(format!("the AAR's AndroidManifest.xml lacks {needed}"));

@@ -25,6 +25,7 @@ use std::time::Instant;
 
 mod android_release;
 mod bench;
+mod files;
 mod html_check;
 mod ios_release;
 mod release_build;

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{ndk, notices, pom, release_build, version, TARGETS};
+use crate::files::{digest, fresh_dir, io};
+use crate::run;
 use crate::steps::{self, Step};
-use crate::{output, run};
 
 pub const GROUP: &str = "com.passkeyready";
 pub const ARTIFACT: &str = "passkey-ready-android";
@@ -44,17 +45,6 @@ pub fn classes_jar(root: &Path) -> PathBuf {
 /// The consumer rules as the AAR carries them (proguard.txt).
 pub fn staged_rules(root: &Path) -> PathBuf {
     work_dir(root).join("aar-stage/proguard.txt")
-}
-
-fn io<T>(what: &Path, result: std::io::Result<T>) -> Result<T, String> {
-    result.map_err(|e| format!("{}: {e}", what.display()))
-}
-
-fn fresh_dir(dir: &Path) -> Result<(), String> {
-    if dir.exists() {
-        io(dir, std::fs::remove_dir_all(dir))?;
-    }
-    io(dir, std::fs::create_dir_all(dir))
 }
 
 /// The entries of a zip file (AAR, jar).
@@ -141,11 +131,7 @@ fn javadoc_index(version: &str) -> String {
 
 fn checksum(file: &Path) -> Result<(), String> {
     for (extension, tool) in CHECKSUMS {
-        let text = output(Path::new("."), tool, &[&file.display().to_string()], &[])?;
-        let digest = text
-            .split_whitespace()
-            .next()
-            .ok_or_else(|| format!("{tool} {} printed no digest", file.display()))?;
+        let digest = digest(tool, file)?;
         let sum = PathBuf::from(format!("{}.{extension}", file.display()));
         io(&sum, std::fs::write(&sum, digest))?;
     }
@@ -319,16 +305,7 @@ pub fn check(root: &Path, version: &str, with_native: bool) -> Result<(), String
         for (extension, tool) in CHECKSUMS {
             let sum = PathBuf::from(format!("{}.{extension}", file.display()));
             let recorded = std::fs::read_to_string(&sum).unwrap_or_default();
-            let actual = Command::new(tool).arg(&file).output().ok();
-            let actual = actual
-                .map(|o| {
-                    String::from_utf8_lossy(&o.stdout)
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned()
-                })
-                .unwrap_or_default();
+            let actual = digest(tool, &file).unwrap_or_default();
             if recorded.trim().is_empty() || recorded.trim() != actual {
                 missing.push(format!("{} (missing or wrong)", sum.display()));
             }

@@ -77,10 +77,7 @@ pub const R8_CHECK: Step = Step {
         let android = jar(&classpath, "android-all")?;
 
         let work = work(root);
-        if work.exists() {
-            std::fs::remove_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
-        }
-        std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+        crate::files::fresh_dir(&work)?;
         let consumer = work.join("consumer.jar");
         let shrunk = work.join("shrunk.jar");
         let consumer_classes = project.join("target/classes");

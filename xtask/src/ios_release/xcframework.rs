@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 
 use super::slices::{self, Slice, Target, LIBRARY, SLICES};
 use super::universal;
-use crate::{output, reproducible_zip, run};
+use crate::files::{digest, fresh_dir, io};
+use crate::{reproducible_zip, run};
 
 pub const NAME: &str = "PasskeyReadyFFIC";
 pub const XCFRAMEWORK: &str = "PasskeyReadyFFIC.xcframework";
@@ -42,26 +43,6 @@ pub struct Packaged {
     pub xcframework: PathBuf,
     pub zip: PathBuf,
     pub checksum: String,
-}
-
-fn io<T>(what: &Path, result: std::io::Result<T>) -> Result<T, String> {
-    result.map_err(|e| format!("{}: {e}", what.display()))
-}
-
-fn fresh_dir(dir: &Path) -> Result<(), String> {
-    if dir.exists() {
-        io(dir, std::fs::remove_dir_all(dir))?;
-    }
-    io(dir, std::fs::create_dir_all(dir))
-}
-
-/// sha256 of a file in hex: what `swift package compute-checksum` prints for a zip.
-pub fn sha256(root: &Path, file: &Path) -> Result<String, String> {
-    let text = output(root, "sha256sum", &[&file.display().to_string()], &[])?;
-    text.split_whitespace()
-        .next()
-        .map(str::to_owned)
-        .ok_or_else(|| format!("sha256sum {} printed no digest", file.display()))
 }
 
 /// `llvm-objcopy --strip-debug` and the removal of the `__LLVM` sections (bitcode and its
@@ -175,7 +156,8 @@ pub fn package(
     io(&dist, std::fs::create_dir_all(&dist))?;
     let zip = dist.join(ZIP);
     reproducible_zip::write(work, XCFRAMEWORK, &zip)?;
-    let checksum = sha256(root, &zip)?;
+    // sha256 in hex: what `swift package compute-checksum` prints for a zip.
+    let checksum = digest("sha256sum", &zip)?;
     if symbols {
         reproducible_zip::write(&symbols_root, SYMBOLS_DIR, &dist.join(SYMBOLS_ZIP))?;
     }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { mountHelpScreen, ReadinessCheck } from '../../web/dist/index.js';
+import { mountHelpScreen, ReadinessCheck } from '../../web/dist/shell/index.js';
 import { browser, corpusUserAgent } from './fake_browser.mjs';
 import { fakeCore } from './fake_core.mjs';
 import { byTag, container, find } from './fake_dom.mjs';

@@ -2,7 +2,7 @@
 // errors (a refused reading, a refused page address), which the real core gives only for
 // inputs a real browser rarely produces. Its screen is the fixture's.
 
-import type { BrowserReadings, Core, DeviceSnapshot, EscapeRoute, HelpScreen, Session } from '../../web/dist/index.js';
+import type { BrowserReadings, Core, DeviceSnapshot, EscapeRoute, HelpScreen, Session } from '../../web/dist/shell/index.js';
 import { fixtureScreen } from './screen_fixture.mjs';
 
 export interface FakeCoreLog {

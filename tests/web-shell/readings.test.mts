@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { readBrowser } from '../../web/dist/index.js';
+import { readBrowser } from '../../web/dist/shell/index.js';
 import { browser, corpusUserAgent } from './fake_browser.mjs';
 
 const WINDOWS_EDGE = corpusUserAgent('Windows NT 10.0', 'Edg/131');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { renderHelpScreen } from '../../web/dist/index.js';
+import { renderHelpScreen } from '../../web/dist/shell/index.js';
 import { all, byClass, byTag, container, find, headingLevels } from './fake_dom.mjs';
 import { fixtureScreen, MARKUP } from './screen_fixture.mjs';
 

@@ -3,7 +3,7 @@
 // characters that must stay text. The core makes the real ones (see check.test.mts); this
 // one fixes each piece the renderer must draw, whatever today's content holds.
 
-import type { HelpScreen } from '../../web/dist/index.js';
+import type { HelpScreen } from '../../web/dist/shell/index.js';
 
 export const MARKUP = '<img src=x onerror=alert(1)>';
 

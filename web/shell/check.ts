@@ -24,7 +24,7 @@ export interface CheckOptions {
    */
   readonly pageUrl?: string;
   /** The bound on each browser API call, in milliseconds. Default 1500. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Where to read from. Default: `globalThis`. */
   readonly env?: BrowserEnvironment;
 }

@@ -2,7 +2,7 @@
 // that the shell's own logic (readings, fallbacks, drawing) is tested with the real core in
 // Node and, for the failures a real core does not produce on demand, with a stand-in.
 
-import init, * as wasm from './passkey_ready_web.js';
+import init, * as wasm from '../wasm/passkey_ready_web.js';
 import type {
   BrowserReadings,
   CheckId,
@@ -12,7 +12,7 @@ import type {
   Locale,
   Platform,
   ReadinessReport,
-} from './passkey_ready_web.js';
+} from '../wasm/passkey_ready_web.js';
 
 export type {
   BrowserReadings,
@@ -23,7 +23,7 @@ export type {
   Locale,
   Platform,
   ReadinessReport,
-} from './passkey_ready_web.js';
+} from '../wasm/passkey_ready_web.js';
 export type {
   HelpFaq,
   HelpNote,
@@ -33,7 +33,7 @@ export type {
   HelpStep,
   HelpSubstep,
   HelpVariant,
-} from './passkey_ready_web.js';
+} from '../wasm/passkey_ready_web.js';
 
 /** One customer's answers on one device (the core's `ReadinessSession`). */
 export interface Session {

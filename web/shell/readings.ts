@@ -20,7 +20,7 @@ export interface ReadOptions {
    * How long each asynchronous reading may take, in milliseconds (they run side by side, so
    * this bounds the whole reading). Default 1500.
    */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 1500;

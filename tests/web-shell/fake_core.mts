@@ -15,7 +15,7 @@ export function fakeCore(refuse: {
   readonly pageUrl?: { field: string; reason: string };
 }): { core: Core; log: FakeCoreLog } {
   const log: FakeCoreLog = { snapshots: [], answers: [] };
-  const answers: Record<string, boolean> = {};
+  const answers: Partial<Record<string, boolean>> = {};
   const session: Session = {
     answer: (check, yes) => {
       answers[check] = yes;
@@ -26,6 +26,9 @@ export function fakeCore(refuse: {
     },
     answers: () => ({ ...answers }),
     snapshot: (observed) => observed,
+    evaluate: () => {
+      throw new Error('not used by these tests');
+    },
     screen: (): HelpScreen => {
       const screen = fixtureScreen();
       // An answered question is no longer asked, as the core's session does.
@@ -39,9 +42,7 @@ export function fakeCore(refuse: {
       if (refusal) throw refusal;
       return { platform: 'android', os_version: null, user_agent: readings.user_agent, signals: {} } as DeviceSnapshot;
     },
-    evaluate: () => {
-      throw new Error('not used');
-    },
+    diagnose: () => [],
     escapeRoute: (): EscapeRoute | null => {
       if (refuse.pageUrl) throw refuse.pageUrl;
       return null;

@@ -2,7 +2,7 @@
 // straight to navigator.credentials.create(), any other shows the help screen (and the
 // way out of an in-app browser), and the customer may still continue.
 
-import { mountHelpScreen, PasskeyReady, renderEscapeRoute, type Locale, type ReadinessCheck } from '../dist/index.js';
+import { mountHelpScreen, PasskeyReady, renderEscapeRoute, type Locale, type ReadinessCheck } from '../dist/shell/index.js';
 
 const lang: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'ja';
 const register = byId('register');
@@ -11,7 +11,7 @@ const escape = byId('escape');
 const help = byId('help');
 const result = byId('result');
 
-const passkeyReady = await PasskeyReady.load({ wasm: new URL('../dist/passkey_ready_web_bg.wasm', import.meta.url) });
+const passkeyReady = await PasskeyReady.load({ wasm: new URL('../dist/wasm/passkey_ready_web_bg.wasm', import.meta.url) });
 register.removeAttribute('disabled');
 
 register.addEventListener('click', () => {

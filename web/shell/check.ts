@@ -85,7 +85,7 @@ export class ReadinessCheck {
   }
 
   get report(): ReadinessReport {
-    return this.#core.evaluate(this.snapshot, this.lang);
+    return this.#session.evaluate(this.observed);
   }
 
   /** The help screen model: what `renderHelpScreen` draws. */
@@ -109,7 +109,7 @@ export class ReadinessCheck {
     return this.screen;
   }
 
-  answers(): Record<string, boolean> {
+  answers(): Partial<Record<CheckId, boolean>> {
     return this.#session.answers();
   }
 }

@@ -7,6 +7,7 @@ import type {
   BrowserReadings,
   CheckId,
   DeviceSnapshot,
+  DiagnosisAnswer,
   EscapeRoute,
   HelpScreen,
   Locale,
@@ -18,6 +19,7 @@ export type {
   BrowserReadings,
   CheckId,
   DeviceSnapshot,
+  DiagnosisAnswer,
   EscapeRoute,
   HelpScreen,
   Locale,
@@ -25,6 +27,10 @@ export type {
   ReadinessReport,
 } from '../wasm/passkey_ready_web.js';
 export type {
+  BannerKind,
+  Finding,
+  FindingStatus,
+  HelpBanner,
   HelpFaq,
   HelpNote,
   HelpQuestion,
@@ -33,22 +39,27 @@ export type {
   HelpStep,
   HelpSubstep,
   HelpVariant,
+  PasskeyReadyError,
+  RowKind,
 } from '../wasm/passkey_ready_web.js';
 
 /** One customer's answers on one device (the core's `ReadinessSession`). */
 export interface Session {
   answer(check: CheckId, yes: boolean): void;
   forgetAnswer(check: CheckId): void;
-  answers(): Record<string, boolean>;
+  answers(): Partial<Record<CheckId, boolean>>;
   /** The observed snapshot with the answers in place of its unknown readings. */
   snapshot(observed: DeviceSnapshot): DeviceSnapshot;
+  /** The report of the observed snapshot with the answers applied. */
+  evaluate(observed: DeviceSnapshot): ReadinessReport;
   screen(observed: DeviceSnapshot): HelpScreen;
 }
 
 /** What the shell calls. Every function throws the core's error (`field`, `reason`) on bad input. */
 export interface Core {
   snapshotFromBrowser(readings: BrowserReadings): DeviceSnapshot;
-  evaluate(snapshot: DeviceSnapshot, lang: Locale): ReadinessReport;
+  /** The troubleshooting answers for what the customer saw (a DOMException name, a message). */
+  diagnose(message: string, platform: Platform | null, lang: Locale): DiagnosisAnswer[];
   escapeRoute(userAgent: string, pageUrl: string, lang: Locale): EscapeRoute | null;
   session(platform: Platform, lang: Locale): Session;
 }
@@ -70,7 +81,7 @@ export function loadCoreSync(bytes: BufferSource | WebAssembly.Module): Core {
 
 const wasmCore: Core = {
   snapshotFromBrowser: (readings) => wasm.snapshotFromBrowser(readings),
-  evaluate: (snapshot, lang) => wasm.evaluate(snapshot, lang),
+  diagnose: (message, platform, lang) => wasm.diagnose(message, platform, lang),
   escapeRoute: (userAgent, pageUrl, lang) => wasm.escapeRoute(userAgent, pageUrl, lang),
   session: (platform, lang) => new wasm.ReadinessSession(platform, lang),
 };

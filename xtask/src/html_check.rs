@@ -120,7 +120,7 @@ fn write_page(root: &Path, cli: &Path, args: &[&str], to: &Path) -> Result<(), S
 
 /// The browser to drive: `PASSKEY_READY_CHROMIUM` when set (a machine without Debian's
 /// packages), else Debian's, installed first if it or the font is missing.
-fn chromium(root: &Path) -> Result<String, String> {
+pub(crate) fn chromium(root: &Path) -> Result<String, String> {
     if let Some(path) = std::env::var_os("PASSKEY_READY_CHROMIUM") {
         let path = path.to_string_lossy().into_owned();
         eprintln!("html: Chromium from PASSKEY_READY_CHROMIUM: {path}");

@@ -3,6 +3,7 @@
 // (its button is gone; the focus must not fall to the top of the page).
 
 import type { ReadinessCheck } from '../check.js';
+import type { CheckId } from '../core.js';
 import { renderHelpScreen, rowHeadingId, type HelpScreenOptions } from './help_screen.js';
 
 export interface HelpViewOptions extends HelpScreenOptions {
@@ -19,7 +20,7 @@ export function mountHelpScreen(
   const draw = (): void => {
     renderHelpScreen(container, check.screen, { onAnswer }, options);
   };
-  const onAnswer = (answered: string, yes: boolean): void => {
+  const onAnswer = (answered: CheckId, yes: boolean): void => {
     check.answer(answered, yes);
     draw();
     const id = rowHeadingId(answered, options.idPrefix);

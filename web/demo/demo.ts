@@ -21,8 +21,12 @@ proceed.addEventListener('click', () => {
   void createPasskey();
 });
 
+/** The last check, for the platform a failed registration is diagnosed for. */
+let lastCheck: ReadinessCheck | null = null;
+
 async function start(): Promise<void> {
   const check = await passkeyReady.check({ lang });
+  lastCheck = check;
   if (check.escape) renderEscapeRoute(escape, check.escape);
   if (check.ready) {
     await createPasskey();
@@ -62,8 +66,24 @@ async function createPasskey(): Promise<void> {
   } catch (error) {
     const name = error instanceof DOMException ? error.name : 'Error';
     result.dataset.outcome = name;
-    result.textContent = `The registration did not finish: ${name}.`;
+    showDiagnosis(name);
   }
+}
+
+/** What the guide answers for the error the browser gave (its troubleshooting, in the customer's language). */
+function showDiagnosis(errorName: string): void {
+  const platform = lastCheck?.observed.platform ?? null;
+  const [best] = passkeyReady.core.diagnose(errorName, platform, lang);
+  result.replaceChildren();
+  if (best?.question) result.append(paragraph(best.question));
+  if (best?.answer) result.append(paragraph(best.answer));
+  if (!best) result.append(paragraph(errorName));
+}
+
+function paragraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
 }
 
 function random(bytes: number): Uint8Array<ArrayBuffer> {

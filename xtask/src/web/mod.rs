@@ -10,10 +10,17 @@
 //!    the package's version against the workspace's.
 //! 4. node tests (`package.rs`): `node --test web/tests/node/` against the built package, and
 //!    `npm pack --dry-run` shipping exactly the package's files.
+//! 5. shell unit tests (`shell_test.rs`): tests/web-shell/ compiled strict against the built
+//!    package's declarations, `node --test` (stand-in browsers and document, the real core).
+//! 6. demo end to end (`e2e.rs`): web/demo's script compiled, then tests/web-e2e/ drives the
+//!    demo page in Debian's Chromium (user agents and client hints of real browsers, a
+//!    virtual authenticator, a real `navigator.credentials.create()`, axe-core).
 //!
 //! [`CHECK`] runs them all; `cargo xtask test` includes it.
 
+mod e2e;
 mod package;
+mod shell_test;
 mod wasm;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +35,9 @@ pub const STEPS: &[Step] = &[
     package::TYPESCRIPT,
     package::NODE_TESTS,
     package::PACK,
+    shell_test::SHELL_TESTS,
+    e2e::DEMO,
+    e2e::E2E,
 ];
 
 /// [`STEPS`] as one step of `cargo xtask test`, each sub-step named and timed in the log.

@@ -33,15 +33,16 @@ fn shell_tests(root: &Path) -> Result<(), String> {
         // A test deleted from the sources must not keep running from an old build.
         std::fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    run(&project, "node_modules/.bin/tsc", &["-p", "tsconfig.json"], &[])?;
+    run(
+        &project,
+        "node_modules/.bin/tsc",
+        &["-p", "tsconfig.json"],
+        &[],
+    )?;
     run(
         root,
         "node",
-        &[
-            "--test",
-            "--test-reporter=spec",
-            &out.to_string_lossy(),
-        ],
+        &["--test", "--test-reporter=spec", &out.to_string_lossy()],
         &[],
     )
 }

@@ -11,12 +11,14 @@
 // that does not go to the test's own server.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { PasskeyReady } from '../../web/dist/shell/index.js';
 import { BROWSERS } from './browser_cases.mjs';
 import { serve } from './serve.mjs';
 
@@ -33,6 +35,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+
+// The package's own core in Node: what the page must say, in the content's words.
+const core = PasskeyReady.loadSync({
+  wasm: readFileSync(new URL('../../web/dist/wasm/passkey_ready_web_bg.wasm', import.meta.url)),
+}).core;
 
 let server;
 let browser;
@@ -56,7 +63,7 @@ after(async () => {
  * a user-verifying internal authenticator when `authenticator`. Returns the page, its
  * DevTools session, the authenticator's id, and the problems seen (checked by `done`).
  */
-async function openDemo({ as, authenticator, lang = 'en', clipboard = true }) {
+async function openDemo({ as, authenticator, lang = 'en', clipboard = true, userVerified = true }) {
   const context = await browser.newContext();
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
@@ -85,7 +92,7 @@ async function openDemo({ as, authenticator, lang = 'en', clipboard = true }) {
         transport: 'internal',
         hasResidentKey: true,
         hasUserVerification: true,
-        isUserVerified: true,
+        isUserVerified: userVerified,
         automaticPresenceSimulation: true,
       },
     }));
@@ -163,6 +170,8 @@ for (const as of ['windows11Edge', 'windows10Chrome']) {
   test(`${as} with a user-verifying platform authenticator: ready, and a passkey is registered for real`, async () => {
     const { page, cdp, authenticatorId, done } = await openDemo({ as, authenticator: true });
     await register(page);
+    const help = page.locator('.passkey-ready-help');
+    if ((await help.count()) > 0) assert.fail(`not ready: ${await help.locator('.banner, .to_fix, .to_answer').allTextContents()}`);
     await page.locator('#result[data-outcome]').waitFor();
     assert.equal(await page.locator('#result').getAttribute('data-outcome'), 'created');
     assert.equal(await page.locator('.passkey-ready-help').count(), 0, 'a ready browser sees no help screen');
@@ -174,6 +183,18 @@ for (const as of ['windows11Edge', 'windows10Chrome']) {
     await done();
   });
 }
+
+test('a registration the browser refuses (no user verification): the guide\'s answer for it is shown', async () => {
+  const { page, done } = await openDemo({ as: 'windows11Edge', authenticator: true, userVerified: false });
+  await register(page);
+  await page.locator('#result[data-outcome]').waitFor();
+  assert.equal(await page.locator('#result').getAttribute('data-outcome'), 'NotAllowedError');
+  const [best] = core.diagnose('NotAllowedError', 'windows', 'en');
+  assert.ok(best?.question, 'the core has an answer for NotAllowedError on Windows');
+  const shown = await page.locator('#result p').allTextContents();
+  assert.deepEqual(shown, [best.question, best.answer]);
+  await done();
+});
 
 test('Mac Safari: the questions the browser cannot answer are asked; answered, the passkey is registered', async () => {
   const { page, cdp, authenticatorId, done } = await openDemo({ as: 'macSafari', authenticator: true });
@@ -257,7 +278,7 @@ for (const lang of ['ja', 'en']) {
     await register(page);
     assert.equal(await page.locator('.passkey-ready-help').getAttribute('lang'), lang);
     // Through the DevTools protocol: the page's policy allows no script but its own.
-    await page.evaluate(await import('node:fs').then((fs) => fs.readFileSync(AXE, 'utf8')));
+    await page.evaluate(readFileSync(AXE, 'utf8'));
     const violations = await page.evaluate(async (tags) => {
       document.querySelectorAll('details').forEach((d) => (d.open = true));
       const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });

@@ -221,19 +221,25 @@ test('Mac Safari: the questions the browser cannot answer are asked; answered, t
   await done();
 });
 
-/** The Android intent that opens `pageUrl` in Chrome (what the core builds). */
+/**
+ * The link must open this very page: Chrome's intent for it (falling back to it), or for
+ * LINE the page itself with `openExternalBrowser=1`, which LINE opens in the default browser.
+ */
 function expectEscape(href, pageUrl, { line }) {
   const url = new URL(pageUrl);
-  const expectedPage = new URL(pageUrl);
-  if (line) expectedPage.searchParams.set('openExternalBrowser', '1');
+  if (line) {
+    url.searchParams.set('openExternalBrowser', '1');
+    assert.equal(href, url.href);
+    return;
+  }
   assert.ok(href.startsWith('intent://'), href);
   const [target, fragment] = href.slice('intent://'.length).split('#Intent;');
-  assert.equal(`${url.protocol}//${target}`, expectedPage.href, 'the intent opens this page');
+  assert.equal(`${url.protocol}//${target}`, url.href, 'the intent opens this page');
   assert.match(fragment, new RegExp(`(^|;)scheme=${url.protocol.slice(0, -1)};`));
   assert.match(fragment, /(^|;)package=com\.android\.chrome;/);
   const fallback = /S\.browser_fallback_url=([^;]*);/.exec(fragment);
   assert.ok(fallback, 'a fallback for a phone without Chrome');
-  assert.equal(decodeURIComponent(fallback[1]), expectedPage.href);
+  assert.equal(decodeURIComponent(fallback[1]), url.href);
   assert.ok(fragment.endsWith('end'));
 }
 
@@ -248,15 +254,19 @@ for (const [as, line] of [
     const escape = page.locator('.passkey-ready-escape');
     await escape.waitFor();
     expectEscape(await escape.locator('a.open').getAttribute('href'), url, { line });
-    assert.ok((await escape.locator('a.open').textContent()).trim().length > 0);
-    assert.ok((await escape.locator('ol.steps > li').count()) > 0, 'the manual steps are there too');
+    // Every label is the content's, in the page's language.
+    const route = core.escapeRoute(BROWSERS[as].userAgent, url, 'en');
+    assert.equal(await escape.locator('a.open').textContent(), route.open_label);
+    assert.equal(await escape.locator('.manual-steps').textContent(), route.manual_steps, 'the manual steps too');
+    assert.equal(await escape.locator('button.copy').textContent(), route.copy_label);
     assert.equal(await escape.locator('.url').textContent(), url);
     const standard = await rowOf(page, 'standard_browser');
     assert.equal(standard.kind, 'to_fix');
     assert.equal(await page.evaluate(() => window.createCalls), 0);
 
     await escape.locator('button.copy').click();
-    await assert.doesNotReject(escape.locator('.copy-status:not(:empty)').waitFor());
+    await escape.locator('.copy-status:not(:empty)').waitFor();
+    assert.equal(await escape.locator('.copy-status').textContent(), route.copied_label);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
     await done();
   });

@@ -45,6 +45,7 @@ test('Windows 11 without Windows Hello: the security-key prompt is predicted, it
   assert.ok(details.hasAttribute('open'));
   assert.ok(byTag(details, 'li').length > 0, 'the guide steps are drawn');
   assert.equal(check.escape, null, 'a standard browser needs no way out');
+  assert.equal(check.escapeError, null);
 });
 
 test('Windows Hello set up (uvpaa true) on Windows 11: ready, nothing drawn to fix', async () => {
@@ -104,24 +105,27 @@ test('the Google app on Android: an escape link to this page in Chrome, the step
   assert.ok(route, `no escape route (${JSON.stringify(check.escapeError)})`);
   const copied: string[] = [];
   const { doc, root, el } = container({ writeText: async (t) => void copied.push(t) });
-  renderEscapeRoute(el, route);
+  renderEscapeRoute(el, route, { lang: 'en' });
+  assert.equal(root.children[0]!.getAttribute('lang'), 'en');
   const link = byTag(root, 'a')[0]!;
   const href = link.getAttribute('href') ?? '';
   assert.ok(href.startsWith('intent://bank.example/passkey/register?step=1#Intent;'), href);
   assert.match(href, /;package=com\.android\.chrome;/);
-  assert.ok(byTag(root, 'li').length > 0, 'the manual steps');
+  assert.equal(link.textContent, route.open_label);
+  assert.equal(byClass(root, 'manual-steps')[0]!.textContent, route.manual_steps);
+  assert.equal(byClass(root, 'url')[0]!.textContent, PAGE);
   const copy = byClass(root, 'copy')[0]!;
   copy.click();
   await new Promise((r) => setTimeout(r, 0));
   assert.deepEqual(copied, [PAGE]);
-  assert.notEqual(byClass(root, 'copy-status')[0]!.textContent, '', 'the copied label is said');
+  assert.equal(byClass(root, 'copy-status')[0]!.textContent, route.copied_label, 'the copied label is said');
   assert.equal(doc.selected, null);
 });
 
 test('the copy button selects the address where the clipboard is refused', async () => {
   const check = await passkeyReady().check({ env: browser({ ua: GOOGLE_APP, href: PAGE }), lang: 'ja', timeoutMs: SHORT });
   const { doc, root, el } = container({ writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
-  renderEscapeRoute(el, check.escape!);
+  renderEscapeRoute(el, check.escape!, { lang: "ja" });
   byClass(root, 'copy')[0]!.click();
   await new Promise((r) => setTimeout(r, 0));
   assert.equal(doc.selected?.textContent, PAGE);

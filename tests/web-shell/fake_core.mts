@@ -43,9 +43,17 @@ export function fakeCore(refuse: {
       return { platform: 'android', os_version: null, user_agent: readings.user_agent, signals: {} } as DeviceSnapshot;
     },
     diagnose: () => [],
-    escapeRoute: (): EscapeRoute | null => {
+    escapeRoute: (_ua, pageUrl): EscapeRoute => {
       if (refuse.pageUrl) throw refuse.pageUrl;
-      return null;
+      return {
+        kind: 'not_needed',
+        open_url: null,
+        open_label: null,
+        page_url: pageUrl,
+        copy_label: 'Copy the link',
+        copied_label: 'Copied',
+        manual_steps: 'Open the page in Chrome.',
+      };
     },
     session: () => session,
   };

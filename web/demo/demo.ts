@@ -27,7 +27,7 @@ let lastCheck: ReadinessCheck | null = null;
 async function start(): Promise<void> {
   const check = await passkeyReady.check({ lang });
   lastCheck = check;
-  if (check.escape) renderEscapeRoute(escape, check.escape);
+  if (check.escape) renderEscapeRoute(escape, check.escape, { lang });
   if (check.ready) {
     await createPasskey();
     return;

@@ -53,7 +53,7 @@ export class ReadinessCheck {
     /** The device as read, before any answer. */
     readonly observed: DeviceSnapshot,
     readonly lang: Locale,
-    /** How to open this page in the standard browser; null outside an in-app browser. */
+    /** How to open this page in the standard browser; null where the core says none is needed. */
     readonly escape: EscapeRoute | null,
     /** Why there is no escape route though one may be needed (the page URL was refused). */
     readonly escapeError: CoreError | null,
@@ -72,7 +72,8 @@ export class ReadinessCheck {
     let escape: EscapeRoute | null = null;
     let escapeError: CoreError | null = null;
     try {
-      escape = core.escapeRoute(readings.user_agent, pageUrl, lang);
+      const route = core.escapeRoute(readings.user_agent, pageUrl, lang);
+      escape = route.kind === 'not_needed' ? null : route;
     } catch (error) {
       escapeError = coreError(error);
     }

@@ -27,6 +27,7 @@ export type {
   ReadinessReport,
 } from '../wasm/passkey_ready_web.js';
 export type {
+  EscapeKind,
   BannerKind,
   Finding,
   FindingStatus,
@@ -60,7 +61,7 @@ export interface Core {
   snapshotFromBrowser(readings: BrowserReadings): DeviceSnapshot;
   /** The troubleshooting answers for what the customer saw (a DOMException name, a message). */
   diagnose(message: string, platform: Platform | null, lang: Locale): DiagnosisAnswer[];
-  escapeRoute(userAgent: string, pageUrl: string, lang: Locale): EscapeRoute | null;
+  escapeRoute(userAgent: string, pageUrl: string, lang: Locale): EscapeRoute;
   session(platform: Platform, lang: Locale): Session;
 }
 

@@ -1,17 +1,16 @@
 // The way out of an in-app browser, done for the customer (the guide's first troubleshooting
 // answer): the link that opens this page in the standard browser where the core could build
-// one (an Android intent, LINE's openExternalBrowser), the manual steps always, and the
-// page's address with a button that copies it. Every label is the core's; the link is the
-// core's, built for this page only.
+// one (Chrome's intent on Android, LINE's openExternalBrowser), the manual steps always, and
+// the page's address with a button that copies it. Every label is the core's; the link is
+// the core's, built from this page's address only.
 
-import type { EscapeRoute } from '../core.js';
-import { appendSectionBody } from './section.js';
-import { element, heading, type HeadingLevel } from './elements.js';
+import type { EscapeRoute, Locale } from '../core.js';
+import { element } from './elements.js';
 
 export interface EscapeRouteOptions {
-  /** The level of the block's heading. Default 2. */
-  readonly headingLevel?: HeadingLevel;
-  /** Where the copy button writes; default `navigator.clipboard` of the page, when there is one. */
+  /** The language of the labels (the `lang` the check was made in), set on the block. */
+  readonly lang?: Locale;
+  /** Where the copy button writes; default the page's `navigator.clipboard`, when there is one. */
   readonly clipboard?: { writeText(text: string): Promise<void> } | null;
 }
 
@@ -22,27 +21,26 @@ export function renderEscapeRoute(
   options: EscapeRouteOptions = {},
 ): HTMLElement {
   const doc = container.ownerDocument;
-  const level = options.headingLevel ?? 2;
-  const root = element(doc, 'section', { class: 'passkey-ready-escape', lang: route.locale ?? '' });
-  root.append(heading(doc, level, 0, route.heading));
-  if (route.link) {
-    const link = element(doc, 'a', { class: 'open', href: route.link.href }, route.link.label);
-    root.append(element(doc, 'p'));
-    root.lastElementChild?.append(link);
+  const root = element(doc, 'div', { class: 'passkey-ready-escape', 'data-kind': route.kind });
+  if (options.lang) root.setAttribute('lang', options.lang);
+  if (route.open_url && route.open_label) {
+    const line = element(doc, 'p');
+    line.append(element(doc, 'a', { class: 'open', href: route.open_url }, route.open_label));
+    root.append(line);
   }
+  root.append(element(doc, 'p', { class: 'manual-steps' }, route.manual_steps));
 
   const address = element(doc, 'p', { class: 'address' });
   const url = element(doc, 'span', { class: 'url' }, route.page_url);
   const copy = element(doc, 'button', { type: 'button', class: 'copy' }, route.copy_label);
-  // Said once the address is copied, or selected for the customer to copy.
+  // Says "copied" once the address is on the clipboard; empty while it is not.
   const status = element(doc, 'span', { class: 'copy-status', role: 'status' });
   copy.addEventListener('click', () => {
     void copyAddress(doc, route, url, status, options.clipboard);
   });
-  address.append(url, copy, status);
+  address.append(url, ' ', copy, ' ', status);
   root.append(address);
 
-  appendSectionBody(root, route.steps, level);
   container.replaceChildren(root);
   return root;
 }
@@ -60,8 +58,8 @@ async function copyAddress(
     await clipboard.writeText(route.page_url);
     status.textContent = route.copied_label;
   } catch {
-    // An in-app browser often refuses the clipboard: the address is selected instead, for
-    // the customer's own copy gesture.
+    // An app's browser often has no clipboard or refuses it: the address is selected
+    // instead, for the customer's own copy gesture.
     doc.defaultView?.getSelection()?.selectAllChildren(url);
     status.textContent = '';
   }

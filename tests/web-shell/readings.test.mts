@@ -100,7 +100,7 @@ test('capabilities keep their boolean entries only, and a "__proto__" key stays 
   const caps = JSON.parse('{"conditionalGet": true, "relatedOrigins": "yes", "__proto__": true}') as unknown;
   const readings = await readBrowser(browser({ ua: WINDOWS_EDGE, capabilities: { gives: caps } }), SHORT);
   const got = readings.client_capabilities;
-  assert.ok(got !== null);
+  assert.ok(got !== null && got !== undefined);
   assert.deepEqual(Object.keys(got), ['conditionalGet', '__proto__']);
   assert.equal(Object.getPrototypeOf(got), Object.prototype);
 });

@@ -41,7 +41,7 @@ for text in '<script>alert(1)</script>' '<a href=\"https://evil.example\">x</a>'
     "$bundle" 2>/dev/null | put bundle || true
 done
 jq -c '.locales.en.guides[0].parts[0].steps[0].action = "open_url"' "$bundle" | put bundle
-jq -c '.schema_version = 2' "$bundle" | put bundle
+jq -c '.schema_version = 3' "$bundle" | put bundle
 for f in "$root"/core/content/*.json; do put bundle <"$f"; done
 
 # --- snapshot ---------------------------------------------------------------------------------

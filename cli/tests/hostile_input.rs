@@ -100,8 +100,8 @@ fn validate_accepts_a_byte_order_mark_and_refuses_repeated_keys() {
         String::from_utf8_lossy(&out.stderr)
     );
     let doubled = json.replacen(
-        "\"schema_version\":3",
-        "\"schema_version\":3,\"schema_version\":3",
+        "\"schema_version\":4",
+        "\"schema_version\":4,\"schema_version\":4",
         1,
     );
     assert_ne!(doubled, json);

@@ -3,6 +3,7 @@
 //! keeps its detailed error types. Every mapping from a core error to its field lives here, so
 //! that every host names the same field for the same fault.
 
+use crate::browser::BrowserError;
 use crate::content::{variants, BundleError};
 use crate::diagnose::DiagnoseError;
 use crate::readiness::{SnapshotError, Version};
@@ -103,6 +104,15 @@ impl From<SessionError> for PasskeyReadyError {
                 field: "platform".to_owned(),
                 reason: err.to_string(),
             },
+        }
+    }
+}
+
+impl From<BrowserError> for PasskeyReadyError {
+    fn from(err: BrowserError) -> Self {
+        PasskeyReadyError::InvalidInput {
+            field: err.field,
+            reason: err.reason,
         }
     }
 }

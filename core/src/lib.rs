@@ -3,6 +3,7 @@
 //! - [`content`]: the guide (ja, en) as typed data, embedded at build time and replaceable at
 //!   run time by a validated bundle.
 
+pub mod browser;
 pub mod content;
 pub mod diagnose;
 pub mod error;

@@ -275,15 +275,42 @@ fn malformed_json_names_the_field() {
 
 #[test]
 fn unsupported_schema_version() {
-    // Version 1 came before OS-version variants, 2 before the help screen's labels; 4 is
-    // from a newer SDK.
-    for found in [1, 2, 4] {
+    // Version 1 came before OS-version variants, 2 before the help screen's labels, 3 before
+    // the web page's escape labels; 5 is from a newer SDK.
+    for found in [1, 2, 3, 5] {
         let mut value = embedded_value();
         value["schema_version"] = json!(found);
         assert_eq!(
             Bundle::from_json(&value.to_string()),
-            Err(BundleError::UnsupportedSchema { found, expected: 3 })
+            Err(BundleError::UnsupportedSchema { found, expected: 4 })
         );
+    }
+}
+
+#[test]
+fn the_web_escape_labels_are_required_and_validated_in_both_languages() {
+    for key in [
+        "open_in_chrome",
+        "open_in_safari",
+        "copy_link",
+        "link_copied",
+    ] {
+        let mut missing = embedded_value();
+        missing["locales"]["en"]["screen"]
+            .as_object_mut()
+            .unwrap()
+            .remove(key);
+        let err = Bundle::from_json(&missing.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(key), "{key}: {err}");
+
+        let mut markup = embedded_value();
+        markup["locales"]["ja"]["screen"][key] = json!("<b>コピー</b>");
+        let err = Bundle::from_json(&markup.to_string())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(&format!("ja.screen.{key}")), "{key}: {err}");
     }
 }
 

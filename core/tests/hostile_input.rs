@@ -296,8 +296,8 @@ fn repeated_keys_are_refused_naming_the_key() {
 
     let json = Bundle::embedded().unwrap().to_json();
     let doubled = json.replacen(
-        "\"schema_version\": 3,",
-        "\"schema_version\": 3, \"schema_version\": 3,",
+        "\"schema_version\": 4,",
+        "\"schema_version\": 4, \"schema_version\": 4,",
         1,
     );
     assert_ne!(doubled, json);

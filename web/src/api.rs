@@ -1,6 +1,7 @@
 //! What each JavaScript export does, in plain Rust: inputs as the JSON text of the JS value
 //! (or a string), outputs as core values the export serializes. Errors name the field.
 
+use passkey_ready_core::browser::{self, BrowserReadings, EscapeRoute};
 use passkey_ready_core::content::{Guide, Locale};
 use passkey_ready_core::diagnose::{self, DiagnosisMatch};
 use passkey_ready_core::error::{input_error, os_version_input};
@@ -48,6 +49,21 @@ pub fn guide_of(locale: Locale) -> Result<std::sync::Arc<Guide>, PasskeyReadyErr
 
 pub fn classify_user_agent(user_agent: &str) -> Result<UserAgentInfo, PasskeyReadyError> {
     Ok(useragent::classify_user_agent(user_agent)?)
+}
+
+/// `readings` is the readings' JSON ([`BrowserReadings`]).
+pub fn snapshot_from_browser(readings: &str) -> Result<DeviceSnapshot, PasskeyReadyError> {
+    let readings = BrowserReadings::from_json(readings)?;
+    Ok(browser::snapshot_from_browser(&readings)?)
+}
+
+pub fn escape_route(
+    user_agent: &str,
+    page_url: &str,
+    lang: &str,
+) -> Result<EscapeRoute, PasskeyReadyError> {
+    let guide = guide_of(locale(lang)?)?;
+    Ok(browser::escape_route(user_agent, page_url, &guide)?)
 }
 
 /// `snapshot` is the snapshot's JSON: read exactly as `passkey-ready check` reads it.

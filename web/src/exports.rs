@@ -16,6 +16,32 @@ pub fn classify_user_agent(
     returned(api::classify_user_agent(&user_agent))
 }
 
+/// The device snapshot a page's readings make: the platform, the OS version and only the
+/// signals a reading really implies (`windows_hello: no` when Windows has no Windows Hello);
+/// everything else stays unknown and becomes a question.
+#[wasm_bindgen(js_name = snapshotFromBrowser, unchecked_return_type = "DeviceSnapshot")]
+pub fn snapshot_from_browser(
+    #[wasm_bindgen(unchecked_param_type = "BrowserReadings")] readings: JsValue,
+) -> Result<JsValue, JsValue> {
+    let readings = json_of(&readings, "readings")?;
+    returned(api::snapshot_from_browser(&readings))
+}
+
+/// In an app's built-in browser, how to get this page into the standard browser: a link
+/// where one is documented to work, the manual steps and the page's URL to copy, with
+/// labels in `lang`. `pageUrl` is `location.href` (absolute https).
+#[wasm_bindgen(js_name = escapeRoute, unchecked_return_type = "EscapeRoute")]
+pub fn escape_route(
+    #[wasm_bindgen(js_name = userAgent, unchecked_param_type = "string")] user_agent: JsValue,
+    #[wasm_bindgen(js_name = pageUrl, unchecked_param_type = "string")] page_url: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Locale")] lang: JsValue,
+) -> Result<JsValue, JsValue> {
+    let user_agent = string_of(&user_agent, "user_agent")?;
+    let page_url = string_of(&page_url, "page_url")?;
+    let lang = string_of(&lang, "lang")?;
+    returned(api::escape_route(&user_agent, &page_url, &lang))
+}
+
 /// What stops a passkey registration on this device, in fixing order, in `lang`.
 #[wasm_bindgen(unchecked_return_type = "ReadinessReport")]
 pub fn evaluate(

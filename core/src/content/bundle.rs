@@ -12,9 +12,11 @@ use crate::json_input::{self, InputError};
 
 /// The bundle format this build reads and writes. 2 added OS-version variants of parts
 /// (`written_for`, `variants`), footnote scopes (`applies_to`), diagnosis explanations and
-/// the report's new texts; 3 the help screen's labels (`screen`). A bundle of another
+/// the report's new texts; 3 the help screen's labels (`screen`); 4 the web page's labels
+/// out of an app's browser (`open_in_chrome`, `open_in_safari`, `copy_link`, `link_copied`).
+/// A bundle of another
 /// version is refused with the version it needs.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Bundles larger than this (in UTF-8 bytes) are refused before parsing, with
 /// [`BundleError::TooLarge`]: nothing of them is read. The embedded guide in both languages

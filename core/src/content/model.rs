@@ -385,6 +385,12 @@ pub struct ScreenText {
     pub open_settings: String,
     /// The button of the standard-browser finding.
     pub open_in_standard_browser: String,
+    /// A web page's link out of an app's browser into Chrome (Android) and Safari (iOS).
+    pub open_in_chrome: String,
+    pub open_in_safari: String,
+    /// The web page's button that copies the page's link, and what it says once copied.
+    pub copy_link: String,
+    pub link_copied: String,
     /// Heads (or discloses) a finding's guide steps.
     pub steps: String,
     pub answer_yes: String,

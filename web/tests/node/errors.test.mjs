@@ -29,6 +29,12 @@ const cases = [
   ["answer not a boolean", () => new pkg.ReadinessSession("ios", "ja").answer("passcode", "yes"), "yes"],
   ["restored answer", () => new pkg.ReadinessSession("ios", "ja").restoreAnswers({ passcode: "yes" }), "answers.passcode"],
   ["session snapshot of another device", () => new pkg.ReadinessSession("ios", "ja").screen({ platform: "android" }), "platform"],
+  ["readings not an object", () => pkg.snapshotFromBrowser("Mozilla/5.0"), "readings"],
+  ["readings platformVersion", () => pkg.snapshotFromBrowser({ user_agent: "Mozilla/5.0 (Windows NT 10.0)", platform_version: "x" }), "platform_version"],
+  ["readings capability", () => pkg.snapshotFromBrowser({ user_agent: "Mozilla/5.0 (Windows NT 10.0)", client_capabilities: { hybridTransport: 1 } }), "client_capabilities.hybridTransport"],
+  ["escape page URL", () => pkg.escapeRoute("Mozilla/5.0 (Windows NT 10.0)", "javascript:alert(1)", "ja"), "page_url"],
+  ["escape page URL not a string", () => pkg.escapeRoute("Mozilla/5.0 (Windows NT 10.0)", null, "ja"), "page_url"],
+  ["escape language", () => pkg.escapeRoute("Mozilla/5.0 (Windows NT 10.0)", "https://a.example/", "xx"), "lang"],
 ];
 
 for (const [name, call, field] of cases) {

@@ -24,7 +24,33 @@ test("classifyUserAgent: Windows Edge is a standard browser; LINE is an in-app o
   assert.equal(line.can_register, false);
 });
 
+test("snapshotFromBrowser: Windows 11 without Windows Hello predicts the security-key prompt", () => {
+  const snapshot = pkg.snapshotFromBrowser({
+    user_agent: WINDOWS_EDGE,
+    ua_platform: "Windows",
+    ua_mobile: false,
+    platform_version: "15.0.0",
+    uvpaa: false,
+    client_capabilities: null,
+  });
+  assert.deepEqual(snapshot.signals, { windows_hello: "no" });
+  assert.equal(snapshot.os_version, "11");
+  const report = pkg.evaluate(snapshot, "en");
+  assert.equal(report.findings.find((f) => f.check === "windows_hello")?.status, "fail");
+});
+
 for (const lang of LANGS) {
+  test(`escapeRoute (${lang}): LINE gets openExternalBrowser, with the content's labels`, () => {
+    const route = pkg.escapeRoute(LINE_ANDROID, "https://www.bank.example/passkey#x", lang);
+    assert.equal(route.kind, "line_external_browser");
+    assert.equal(route.open_url, "https://www.bank.example/passkey?openExternalBrowser=1");
+    assert.equal(route.page_url, "https://www.bank.example/passkey");
+    for (const label of [route.open_label, route.copy_label, route.copied_label, route.manual_steps]) {
+      assert.ok(typeof label === "string" && label.length > 0);
+    }
+    assert.equal(/[\u3040-\u30ff]/.test(route.manual_steps), lang === "ja");
+  });
+
   test(`evaluate (${lang}): Windows without Hello is not ready, in the page's language`, () => {
     const report = pkg.evaluate(
       { platform: "windows", user_agent: WINDOWS_EDGE, signals: { windows_hello: "no" } },

@@ -25,6 +25,8 @@ test("every export of the contract is declared with its shapes", () => {
     "export function diagnose(message: string, platform: Platform | null, lang: Locale): DiagnosisAnswer[];",
     "export function guide(lang: Locale, device: string | null, osVersion: string | null): GuidePage;",
     "screen(observed: DeviceSnapshot): HelpScreen;",
+    "export function snapshotFromBrowser(readings: BrowserReadings): DeviceSnapshot;",
+    "export function escapeRoute(userAgent: string, pageUrl: string, lang: Locale): EscapeRoute;",
     "answers(): Partial<Record<CheckId, boolean>>;",
     "export type CheckId = ",
     "export interface PasskeyReadyError extends Error {",

@@ -56,6 +56,9 @@ export const BROWSERS = {
     userAgent: corpusUserAgent(/Android.* Line\//),
     userAgentMetadata: androidHints('14.0.0', 'SH-54D'),
   },
+  // iOS apps' browsers are WebKit web views: no client hints.
+  googleAppIphone: { userAgent: corpusUserAgent(/iPhone.* GSA\//) },
+  lineIphone: { userAgent: corpusUserAgent(/iPhone.* Line\//) },
   windows11Edge: {
     userAgent: corpusUserAgent(/Windows NT 10\.0.* Edg\/131/),
     userAgentMetadata: windowsHints('Microsoft Edge', '15.0.0'),

@@ -295,6 +295,33 @@ for (const [as, line] of [
   });
 }
 
+test('LINE on an iPhone: the link is this page with openExternalBrowser=1 (LINE opens Safari)', async () => {
+  const { page, url, done } = await openDemo({ as: 'lineIphone', authenticator: false });
+  await register(page);
+  const escape = page.locator('.passkey-ready-escape');
+  await escape.waitFor();
+  assert.equal(await escape.getAttribute('data-kind'), 'line_external_browser');
+  expectEscape(await escape.locator('a.open').getAttribute('href'), url, { line: true });
+  assert.equal(await escape.locator('a.open').textContent(), core.escapeRoute(BROWSERS.lineIphone.userAgent, url, 'en').open_label);
+  await done();
+});
+
+test('the Google app on an iPhone: no link a page could use, the manual steps and the copy button', async () => {
+  const { page, url, done } = await openDemo({ as: 'googleAppIphone', authenticator: false });
+  await register(page);
+  const escape = page.locator('.passkey-ready-escape');
+  await escape.waitFor();
+  assert.equal(await escape.getAttribute('data-kind'), 'manual');
+  assert.equal(await escape.locator('a').count(), 0);
+  assert.equal(
+    await escape.locator('.manual-steps').textContent(),
+    core.escapeRoute(BROWSERS.googleAppIphone.userAgent, url, 'en').manual_steps,
+  );
+  assert.equal(await escape.locator('button.copy').count(), 1);
+  assert.equal(await page.evaluate(() => window.createCalls), 0);
+  await done();
+});
+
 test('no clipboard in the in-app browser: the copy button selects the address instead', async () => {
   const { page, url, done } = await openDemo({ as: 'googleApp', authenticator: false, clipboard: false });
   await register(page);

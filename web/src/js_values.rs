@@ -11,16 +11,34 @@ use wasm_bindgen::{JsCast, JsValue};
 /// A JS value as JSON text; `field` names it when it has no JSON form (a function, a BigInt,
 /// a cycle, `undefined`).
 pub fn json_of(value: &JsValue, field: &str) -> Result<String, JsValue> {
-    js_sys::JSON::stringify(value)
+    let text = js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| thrown(input_error(field, "not a JSON value")))
+        .filter(|text| text.is_string())
+        .ok_or_else(|| thrown(input_error(field, "not a JSON value")))?;
+    copied(&text, field)
 }
 
 /// A string argument, or an error naming `field`.
 pub fn string_of(value: &JsValue, field: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
+    let text = value
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| thrown(input_error(field, "not a string")))?;
+    copied(text, field)
+}
+
+/// Far above every limit of the core (a snapshot's 16 KiB is the largest): what is longer is
+/// refused before it is copied into the module's memory, where the core's own limit would
+/// refuse it only after the copy.
+const MAX_INPUT_UTF16_UNITS: u32 = 64 * 1024;
+
+fn copied(text: &js_sys::JsString, field: &str) -> Result<String, JsValue> {
+    if text.length() > MAX_INPUT_UTF16_UNITS {
+        return Err(thrown(input_error(
+            field,
+            format!("longer than {MAX_INPUT_UTF16_UNITS} characters"),
+        )));
+    }
+    text.as_string()
         .ok_or_else(|| thrown(input_error(field, "not a string")))
 }
 

@@ -7,7 +7,7 @@ use passkey_ready_core::content::Locale;
 use passkey_ready_core::error::input_error;
 use passkey_ready_core::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport};
 use passkey_ready_core::session::{help_screen, os_version_of, Answers, HelpScreen};
-use passkey_ready_core::{PasskeyReadyError, Platform};
+use passkey_ready_core::PasskeyReadyError;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 
@@ -197,12 +197,5 @@ impl ReadinessSession {
         #[wasm_bindgen(unchecked_param_type = "DeviceSnapshot")] observed: JsValue,
     ) -> Result<JsValue, JsValue> {
         returned(self.inner.screen(&json_of(&observed, "snapshot")?))
-    }
-}
-
-/// The platform a session was made for, for tests.
-impl Session {
-    pub fn platform(&self) -> Platform {
-        self.answers.platform()
     }
 }

@@ -49,3 +49,15 @@ for (const [name, call, field] of cases) {
     assert.equal(pkg.classifyUserAgent("Mozilla/5.0 (Windows NT 10.0)").platform, "windows");
   });
 }
+
+test("a megabyte input is refused at the boundary, before it is copied into the module", () => {
+  for (const [call, field] of [
+    [() => pkg.classifyUserAgent("x".repeat(1 << 20)), "user_agent"],
+    [() => pkg.evaluate({ platform: "ios", os_version: "1".repeat(1 << 20) }, "en"), "snapshot"],
+    [() => pkg.snapshotFromBrowser({ user_agent: "x".repeat(1 << 20) }), "readings"],
+  ]) {
+    const err = thrownBy(call);
+    assert.equal(err.field, field);
+    assert.match(err.reason, /longer than 65536 characters/);
+  }
+});

@@ -64,16 +64,16 @@ pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
 }
 
 fn build(root: &Path) -> Result<(), String> {
-    // The workspace's release profile unwinds, for UniFFI on Android and iOS. On wasm32 a
-    // panic cannot unwind (no exception-handling proposal in the target's default features):
-    // it traps either way, so abort here, for the wasm build only, and ship no unwinding
-    // code. The native libraries' profile is untouched.
-    let env = [("CARGO_PROFILE_RELEASE_PANIC", "abort".to_owned())];
+    // The workspace's release profile says `panic = "unwind"` (for UniFFI). It builds for
+    // wasm32-unknown-unknown and changes nothing there: the target's precompiled std raises
+    // no wasm exception without `-Zbuild-std` (library/unwind/src/wasm.rs), so a panic traps
+    // as a JS `RuntimeError` either way (measured: 779,203 bytes with unwind, 779,527 with
+    // abort). No override, so this is the plain command anyone can run.
     run(
         root,
         "cargo",
         &["build", "--target", TARGET, "-p", CRATE, "--release"],
-        &env,
+        &[],
     )?;
     let module = target_dir(root)
         .join(TARGET)

@@ -1,8 +1,10 @@
 // passkey-ready for web pages: read the browser, let the core decide, draw its help screen.
 //
-//   const ready = await PasskeyReady.load({ wasm: new URL('passkey_ready_web_bg.wasm', import.meta.url) });
+//   const ready = await PasskeyReady.load({ wasm: '/assets/passkey_ready_web_bg.wasm' });
 //   const check = await ready.check({ lang: 'ja' });
 //   if (check.ready) { await navigator.credentials.create(…) } else { mountHelpScreen(el, check) }
+//
+// docs/web.md has the whole page.
 
 import { ReadinessCheck, type CheckOptions } from './check.js';
 import { loadCore, loadCoreSync, type Core, type WasmSource } from './core.js';

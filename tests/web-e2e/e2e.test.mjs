@@ -63,8 +63,8 @@ after(async () => {
  * a user-verifying internal authenticator when `authenticator`. Returns the page, its
  * DevTools session, the authenticator's id, and the problems seen (checked by `done`).
  */
-async function openDemo({ as, authenticator, lang = 'en', clipboard = true, userVerified = true }) {
-  const context = await browser.newContext();
+async function openDemo({ as, authenticator, lang = 'en', clipboard = true, userVerified = true, viewport }) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -140,7 +140,11 @@ async function credentialsOf(cdp, authenticatorId) {
 }
 
 test('Windows 11 Edge without Windows Hello: the security-key prompt is predicted before any create()', async () => {
-  const { page, done } = await openDemo({ as: 'windows11Edge', authenticator: false });
+  const { page, done } = await openDemo({
+    as: 'windows11Edge',
+    authenticator: false,
+    viewport: { width: 1280, height: 1500 },
+  });
   await register(page);
   assert.equal(await page.locator('.passkey-ready-help .banner').getAttribute('class'), 'banner not_ready');
   const hello = await rowOf(page, 'windows_hello');
@@ -151,6 +155,10 @@ test('Windows 11 Edge without Windows Hello: the security-key prompt is predicte
   assert.equal(await page.evaluate(() => window.createCalls), 0);
   assert.equal(await page.locator('#continue').isVisible(), true, 'the customer may still go on');
   assert.equal(await page.locator('.passkey-ready-help button', { hasText: /settings/i }).count(), 0);
+  if (process.env.PASSKEY_READY_SHOTS) {
+    await page.locator('.passkey-ready-help').evaluate((help) => help.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: `${process.env.PASSKEY_READY_SHOTS}/demo-windows-no-hello-en-desktop.png` });
+  }
   await done();
 });
 
@@ -334,8 +342,17 @@ test('no clipboard in the in-app browser: the copy button selects the address in
 
 for (const lang of ['ja', 'en']) {
   test(`axe-core finds no violation on the help screen and escape block (${lang})`, async () => {
-    const { page, done } = await openDemo({ as: 'lineAndroid', authenticator: false, lang });
+    const { page, done } = await openDemo({
+      as: 'lineAndroid',
+      authenticator: false,
+      lang,
+      viewport: { width: 390, height: 844 },
+    });
     await register(page);
+    // The page as a phone shows it, for docs/web.md (PASSKEY_READY_SHOTS names the folder).
+    if (process.env.PASSKEY_READY_SHOTS) {
+      await page.screenshot({ path: `${process.env.PASSKEY_READY_SHOTS}/demo-line-${lang}-phone.png` });
+    }
     assert.equal(await page.locator('.passkey-ready-help').getAttribute('lang'), lang);
     // Through the DevTools protocol: the page's policy allows no script but its own.
     await page.evaluate(readFileSync(AXE, 'utf8'));

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{npm_env, web_dir};
 use crate::run;
-use crate::steps::Step;
+use crate::steps::{target_dir, Step};
 
 pub const DEMO: Step = Step {
     name: "web: the demo page's script (tsc strict, web/demo)",
@@ -39,8 +39,12 @@ fn e2e(root: &Path) -> Result<(), String> {
         &["ci", "--prefer-offline", "--no-audit", "--no-fund"],
         &npm_env(),
     )?;
+    // The demo's first screen at phone width, ja and en, for docs/web.md.
+    let shots = target_dir(root).join("web-e2e");
+    std::fs::create_dir_all(&shots).map_err(|e| format!("{}: {e}", shots.display()))?;
     let mut env = npm_env().to_vec();
     env.push(("PASSKEY_READY_CHROMIUM", chromium));
+    env.push(("PASSKEY_READY_SHOTS", shots.to_string_lossy().into_owned()));
     run(
         &project,
         "node",

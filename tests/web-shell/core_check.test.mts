@@ -131,3 +131,23 @@ test('the copy button selects the address where the clipboard is refused', async
   assert.equal(doc.selected?.textContent, PAGE);
   assert.equal(byClass(root, 'copy-status')[0]!.textContent, '');
 });
+
+test('readings the core refuses (a future browser\'s odd capabilities, a malformed version) count as not read', async () => {
+  const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`capability${i}`, true]));
+  const env = browser({
+    ua: WINDOWS_EDGE,
+    uaData: { platform: 'Windows', mobile: false },
+    platformVersion: { gives: '15.0.0; drop table' },
+    uvpaa: { gives: false },
+    capabilities: { gives: many },
+    href: PAGE,
+  });
+  const check = await passkeyReady().check({ env, lang: 'en', timeoutMs: SHORT });
+  assert.deepEqual(
+    check.refused.map((r) => r.field.split('.')[0]).sort(),
+    ['client_capabilities', 'platform_version'],
+  );
+  assert.equal(check.readings.platform_version, null);
+  assert.equal(check.readings.client_capabilities, null);
+  assert.equal(check.observed.signals?.windows_hello, 'no', 'the readings kept still count');
+});

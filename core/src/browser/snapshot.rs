@@ -6,10 +6,15 @@
 //!   `platform: "Android"`). When the two name different systems the page's user agent was
 //!   overridden (developer tools, an app's custom agent) and the client hints are not used.
 //! - OS version on Windows: the user agent says `Windows NT 10.0` on 10 and 11 alike; the
-//!   high-entropy `platformVersion` tells them apart: 13 or more is Windows 11, 1 to 12 is
+//!   high-entropy `platformVersion` tells them apart: 13 or more is Windows 11, 1 to 10 is
 //!   Windows 10, 0 is an older Windows (Microsoft Edge docs, "Detect Windows 11 and CPU
-//!   architecture using User-Agent Client Hints"). 0 takes the user agent's own `6.x`, which
-//!   names the old Windows exactly; nothing is made up when it does not.
+//!   architecture using User-Agent Client Hints"). On Windows 10 the major is the version of
+//!   `Windows.Foundation.UniversalApiContract` (User-Agent Client Hints spec, "get the platform
+//!   version"), which each release raised: 7 is 1809 (build 17763), 8 is 1903 (18362), 10 is
+//!   2004 (19041) — the Windows SDK's PreviousPlatforms.xml. The snapshot gets the first build
+//!   of that contract, so the guide's "1903 and later" is decided instead of asked. 0 takes the
+//!   user agent's own `6.x`, which names the old Windows exactly; nothing is made up when it
+//!   does not.
 //! - OS version on Android and macOS: `platformVersion` is the OS version (MDN,
 //!   Sec-CH-UA-Platform-Version), while the user agent is frozen there (`Android 10; K`,
 //!   `Mac OS X 10_15_7`); elsewhere, and without client hints, the user agent's version.
@@ -46,6 +51,29 @@ use crate::Platform;
 /// The Windows `platformVersion` majors: 13 and up is Windows 11, 1 to 12 Windows 10, 0 an
 /// older Windows.
 const WINDOWS_11_FIRST_PLATFORM_VERSION: u32 = 13;
+
+/// Windows 10's UniversalApiContract versions and the first build that has each (the Windows
+/// SDK's PreviousPlatforms.xml); a major between two rows has at least the lower row's build.
+const WINDOWS_10_CONTRACT_BUILDS: [(u32, u32); 9] = [
+    (1, 10240),
+    (2, 10586),
+    (3, 14393),
+    (4, 15063),
+    (5, 16299),
+    (6, 17134),
+    (7, 17763),
+    (8, 18362),
+    (10, 19041),
+];
+
+/// The first Windows 10 build with UniversalApiContract `major` (1 to 12).
+fn windows_10_build(major: u32) -> Option<u32> {
+    WINDOWS_10_CONTRACT_BUILDS
+        .iter()
+        .rev()
+        .find(|(contract, _)| *contract <= major)
+        .map(|(_, build)| *build)
+}
 
 /// The snapshot a page's readings make. Errors name the field: a bad reading, or a user agent
 /// whose system the guide does not cover (Linux, ChromeOS) with no client hint that does.
@@ -127,7 +155,7 @@ fn os_version(
             if major >= WINDOWS_11_FIRST_PLATFORM_VERSION {
                 Some("11".to_owned())
             } else if major >= 1 {
-                Some("10".to_owned())
+                windows_10_build(major).map(|build| format!("10.0.{build}"))
             } else {
                 // Windows 7, 8 or 8.1: their user agents say `Windows NT 6.1` … `6.3`.
                 from_user_agent().filter(|v| v.split('.').next() != Some("10"))

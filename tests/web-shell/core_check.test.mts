@@ -151,3 +151,12 @@ test('readings the core refuses (a future browser\'s odd capabilities, a malform
   assert.equal(check.readings.client_capabilities, null);
   assert.equal(check.observed.signals?.windows_hello, 'no', 'the readings kept still count');
 });
+
+test('no user agent at all: the core\'s own error, naming user_agent, reaches the page', async () => {
+  await assert.rejects(passkeyReady().check({ env: {}, timeoutMs: SHORT }), (error: unknown) => {
+    assert.ok(error instanceof Error, 'an Error the page can catch and log');
+    assert.equal((error as { name?: unknown }).name, 'PasskeyReadyError');
+    assert.equal((error as { field?: unknown }).field, 'user_agent');
+    return true;
+  });
+});

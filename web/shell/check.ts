@@ -62,7 +62,10 @@ export class ReadinessCheck {
     this.#session = core.session(observed.platform, lang);
   }
 
-  /** Reads the browser and builds the check. Throws the core's error only when the user agent itself is refused. */
+  /**
+   * Reads the browser and builds the check. Throws the core's `PasskeyReadyError` only when
+   * the user agent itself (empty, too long) or `lang` is refused.
+   */
   static async run(core: Core, options: CheckOptions = {}): Promise<ReadinessCheck> {
     const lang = options.lang ?? 'ja';
     const env = options.env ?? globalThis;
@@ -132,7 +135,8 @@ function snapshotOf(
     } catch (error) {
       const refusal = coreError(error);
       const field = droppable(refusal.field, readings);
-      if (field === undefined) throw refusal;
+      // Not a reading the check can do without: the page gets the core's own error.
+      if (field === undefined) throw error;
       refused.push(refusal);
       readings = { ...readings, [field]: null };
     }

@@ -7,8 +7,8 @@
 //
 //   node --test e2e.test.mjs        (after `cargo xtask web` built web/dist and web/demo)
 //
-// Every page also fails its test on a console error, an uncaught exception, or any request
-// that does not go to the test's own server.
+// Every page also fails its test on a console error, an uncaught exception, any request
+// that does not go to the test's own server, or anything left in cookies or web storage.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -113,8 +113,16 @@ async function openDemo({ as, authenticator, lang = 'en', clipboard = true, user
   await page.goto(url);
   await page.locator('#register:not([disabled])').waitFor();
   const done = async () => {
+    // The package stores nothing (SECURITY.md): no cookie, no web storage, no database.
+    const stored = await page.evaluate(async () => ({
+      cookie: document.cookie,
+      localStorage: localStorage.length,
+      sessionStorage: sessionStorage.length,
+      indexedDB: (await indexedDB.databases()).length,
+    }));
     await context.close();
     assert.deepEqual(problems, []);
+    assert.deepEqual(stored, { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: 0 });
   };
   return { page, cdp, authenticatorId, url, done };
 }

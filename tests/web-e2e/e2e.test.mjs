@@ -291,6 +291,8 @@ for (const [as, line] of [
     const route = core.escapeRoute(BROWSERS[as].userAgent, url, 'en');
     assert.equal(await escape.locator('a.open').textContent(), route.open_label);
     assert.equal(await escape.locator('.manual-steps').textContent(), route.manual_steps, 'the manual steps too');
+    assert.equal(await escape.getByRole('heading').textContent(), route.heading);
+    assert.match(await escape.locator('.standard-browser dd').textContent(), /^Chrome/, 'the browser the answer says is listed below');
     assert.equal(await escape.locator('button.copy').textContent(), route.copy_label);
     assert.equal(await escape.locator('.url').textContent(), url);
     const standard = await rowOf(page, 'standard_browser');

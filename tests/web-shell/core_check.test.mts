@@ -113,6 +113,13 @@ test('the Google app on Android: an escape link to this page in Chrome, the step
   assert.match(href, /;package=com\.android\.chrome;/);
   assert.equal(link.textContent, route.open_label);
   assert.equal(byClass(root, 'manual-steps')[0]!.textContent, route.manual_steps);
+  assert.equal(byTag(root, 'h2')[0]!.textContent, route.heading, 'under the answer\'s question');
+  // The answer says the device's standard browser is "listed below": it is, from the table.
+  const standard = route.standard_browser;
+  assert.ok(standard, 'the device table row of Android');
+  assert.equal(standard.browser, 'Chrome');
+  assert.equal(byTag(root, 'dd')[0]!.childNodes[0]!.textContent, 'Chrome');
+  assert.equal(byTag(root, 'dt')[0]!.textContent, `${standard.label} (Android)`);
   assert.equal(byClass(root, 'url')[0]!.textContent, PAGE);
   const copy = byClass(root, 'copy')[0]!;
   copy.click();

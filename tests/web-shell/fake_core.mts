@@ -47,12 +47,14 @@ export function fakeCore(refuse: {
       if (refuse.pageUrl) throw refuse.pageUrl;
       return {
         kind: 'not_needed',
+        heading: 'Registration does not work in an app',
         open_url: null,
         open_label: null,
         page_url: pageUrl,
         copy_label: 'Copy the link',
         copied_label: 'Copied',
         manual_steps: 'Open the page in Chrome.',
+        standard_browser: null,
       };
     },
     session: () => session,

@@ -18,7 +18,7 @@ mod page_url;
 mod readings;
 mod snapshot;
 
-pub use escape::{escape_route, EscapeKind, EscapeRoute};
+pub use escape::{escape_route, EscapeKind, EscapeRoute, StandardBrowser};
 pub use page_url::{PageUrl, MAX_PAGE_URL_BYTES};
 pub use readings::{
     BrowserReadings, MAX_CAPABILITIES, MAX_CAPABILITY_KEY_BYTES, MAX_READINGS_BYTES,

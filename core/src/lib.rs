@@ -5,6 +5,7 @@
 
 pub mod content;
 pub mod diagnose;
+pub mod error;
 mod json_input;
 mod platform;
 pub mod readiness;
@@ -12,6 +13,7 @@ pub mod session;
 pub mod untrusted;
 pub mod useragent;
 
+pub use error::PasskeyReadyError;
 pub use platform::Platform;
 
 #[cfg(feature = "uniffi")]

@@ -16,6 +16,8 @@
 //! - `html-check [--update-docs]`: the CLI's HTML pages in Debian's Chromium (installed when
 //!   missing): axe-core, phone and desktop, light and dark, screenshots
 //!   (xtask/src/html_check.rs); `--update-docs` copies them into docs/images/.
+//! - `web`: the npm package `passkey-ready`: wasm build, TypeScript, Node tests, `npm pack`
+//!   (xtask/src/web/).
 //! - `bench`: every benchmark (Rust, Kotlin/JNA, Swift, size, memory), then writes
 //!   docs/PERFORMANCE.md from the figures. Not part of `test`.
 
@@ -33,6 +35,7 @@ mod reproducible_zip;
 mod size_budget;
 mod steps;
 mod version;
+mod web;
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
             steps::RUST_LINT,
             steps::RUST_TEST,
             html_check::CHECK,
+            web::CHECK,
             steps::FUZZ_SMOKE,
             steps::DENY,
             steps::NATIVE_LIBRARY,
@@ -82,11 +86,12 @@ fn main() -> ExitCode {
             &[html_check::CHECK, html_check::UPDATE_DOCS]
         }
         "html-check" => &[html_check::CHECK],
+        "web" => web::STEPS,
         "ios-release" if std::env::args().any(|a| a == "--check") => ios_release::CHECK,
         "ios-release" => ios_release::FULL,
         "bench" => return bench::run_all(&root),
         _ => {
-            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|ios-release [--check] [--base-url URL]|html-check [--update-docs]|bench>");
+            eprintln!("usage: cargo xtask <test|rust|fuzz-smoke|deny|bindings|bindings-shipped|kotlin|swift|android-release [--check]|ios-release [--check] [--base-url URL]|html-check [--update-docs]|web|bench>");
             return ExitCode::from(2);
         }
     };

@@ -144,6 +144,7 @@ pub const EXPLANATIONS: [&str; 10] = [
 /// One possible answer to what the customer saw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DiagnosisMatch {
     /// The FAQ id, when the answer is one of the content's FAQs.
     pub faq: Option<String>,
@@ -155,7 +156,7 @@ pub struct DiagnosisMatch {
     /// 0–100, for ranking; see the module documentation for what the bands mean.
     pub confidence: u8,
     /// What most likely went wrong, whichever way the answer was found.
-    pub cause: Cause,
+    pub cause: DiagnosisCause,
     /// When `faq` is `None`: the id of the content's text that explains the answer
     /// (`troubleshooting.explanations`, one of [`EXPLANATIONS`]). Every match has a FAQ or an
     /// explanation.
@@ -165,6 +166,7 @@ pub struct DiagnosisMatch {
 /// What in the input the match was found by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchSource {
     /// One of the content's messages, or a page's or the OS's wording the SDK knows
@@ -181,6 +183,7 @@ pub enum MatchSource {
 /// What most likely went wrong: who can fix it, and whether anything needs fixing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum DiagnosisCause {
     /// A setting on the customer's device, or the browser they use: `checks`, `sections` or

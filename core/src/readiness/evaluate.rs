@@ -13,6 +13,7 @@ use crate::Platform;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ReadinessStatus {
     /// Nothing stops a registration.
@@ -27,6 +28,7 @@ pub enum ReadinessStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
     Pass,
@@ -38,6 +40,7 @@ pub enum FindingStatus {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Finding {
     pub check: CheckId,
     pub status: FindingStatus,
@@ -54,6 +57,7 @@ pub struct Finding {
 /// Asked for each required check the device could not read; "yes" means it passes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Question {
     pub check: CheckId,
     pub text: String,
@@ -61,6 +65,7 @@ pub struct Question {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ReadinessReport {
     pub status: ReadinessStatus,
     pub platform: Platform,

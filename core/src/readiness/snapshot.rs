@@ -21,6 +21,7 @@ pub const MAX_OS_VERSION_BYTES: usize = 64;
 /// app read the setting: it becomes a question for the customer, never a guess.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Signal {
     Yes,
@@ -40,6 +41,7 @@ impl Signal {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DeviceSnapshot {
     pub platform: Platform,
     /// As the OS reports it (`14`, `17.4.1`, `10.0.22631`): ASCII digits and dots only;
@@ -51,6 +53,8 @@ pub struct DeviceSnapshot {
     pub user_agent: Option<String>,
     /// Check id → observation. A check that is absent is `Unknown`.
     #[serde(default)]
+    // Any subset of the check ids: TypeScript's `Record` alone would require every one.
+    #[cfg_attr(feature = "wasm", tsify(type = "Partial<Record<CheckId, Signal>>"))]
     pub signals: HashMap<CheckId, Signal>,
 }
 

@@ -8,28 +8,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use super::answers::{Answers, SessionError};
+use super::answers::Answers;
 use super::screen::{help_screen, os_version_of, HelpScreen};
 use crate::content::Locale;
 use crate::ffi::{PasskeyReady, PasskeyReadyError};
 use crate::readiness::{self, CheckId, DeviceSnapshot, ReadinessReport};
 use crate::Platform;
-
-impl From<SessionError> for PasskeyReadyError {
-    fn from(err: SessionError) -> Self {
-        match err {
-            SessionError::Snapshot(err) => err.into(),
-            SessionError::NotForPlatform { check, .. } => PasskeyReadyError::InvalidSnapshot {
-                field: format!("signals.{check}"),
-                reason: err.to_string(),
-            },
-            SessionError::OtherPlatform { .. } => PasskeyReadyError::InvalidSnapshot {
-                field: "platform".to_owned(),
-                reason: err.to_string(),
-            },
-        }
-    }
-}
 
 /// One customer's help screen on one device: the answers given so far, with the SDK's
 /// content and service name. Safe to share between threads.

@@ -12,6 +12,7 @@ use crate::content::render::{text_cell, Typography};
 use crate::content::{footnotes, DeviceGuide, Guide, Locale, NoteKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct GuidePage {
     pub locale: Locale,
     pub title: String,
@@ -22,6 +23,7 @@ pub struct GuidePage {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpPreparation {
     pub heading: String,
     pub paragraphs: Vec<String>,
@@ -32,6 +34,7 @@ pub struct HelpPreparation {
 
 /// The device table: which browser and passkey store each device uses, and its guide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpTable {
     pub heading: String,
     /// The column headings, footnote marks included.
@@ -41,6 +44,7 @@ pub struct HelpTable {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpTableRow {
     /// Every cell but the last, footnote marks included.
     pub cells: Vec<String>,
@@ -53,6 +57,7 @@ pub struct HelpTableRow {
 /// device table's footnotes about this device), the versions its screens are from, then
 /// its parts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpDeviceGuide {
     pub id: String,
     pub title: String,

@@ -15,6 +15,7 @@ use crate::Platform;
 /// answers. Every text is in the report's language and shown as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpScreen {
     pub locale: Locale,
     pub platform: Platform,
@@ -35,6 +36,7 @@ pub struct HelpScreen {
 /// The banner's three looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum BannerKind {
     Ready,
@@ -46,6 +48,7 @@ pub enum BannerKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpBanner {
     pub kind: BannerKind,
     /// The report's status, for a renderer or host app that tells `unsupported` apart.
@@ -58,6 +61,7 @@ pub struct HelpBanner {
 /// How a row looks, decided here so that every renderer agrees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RowKind {
     /// Set up.
@@ -74,6 +78,7 @@ pub enum RowKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpRow {
     pub check: CheckId,
     pub kind: RowKind,
@@ -95,6 +100,7 @@ pub struct HelpRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpButton {
     pub label: String,
     /// What the shell opens (its targets are the shell's, per platform).
@@ -106,6 +112,7 @@ pub struct HelpButton {
 /// "Yes" means the check passes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpQuestion {
     pub check: CheckId,
     pub text: String,
@@ -115,6 +122,7 @@ pub struct HelpQuestion {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpTroubleshooting {
     pub heading: String,
     pub faqs: Vec<HelpFaq>,
@@ -123,6 +131,7 @@ pub struct HelpTroubleshooting {
 /// One troubleshooting question and its answer (Q1/A1 of the page).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpFaq {
     /// The FAQ's id (`faq.in_app_browser`), as readiness sections name it.
     pub id: String,

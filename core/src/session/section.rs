@@ -12,6 +12,7 @@ use crate::Platform;
 /// The steps that fix a finding, or one part of a device guide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpSection {
     /// The guide item: a part id (`android.screen_lock`) or an FAQ id (`faq.in_app_browser`).
     pub id: String,
@@ -33,6 +34,7 @@ pub struct HelpSection {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpVariant {
     pub label: String,
     pub steps: Vec<HelpStep>,
@@ -40,6 +42,7 @@ pub struct HelpVariant {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpStep {
     /// What stands before the text, as the locale writes it: `1.` (set close in Japanese)
     /// or `1. `. A renderer writes `number` then `text`, and announces both.
@@ -52,6 +55,7 @@ pub struct HelpStep {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpSubstep {
     pub number: String,
     pub text: String,
@@ -62,6 +66,7 @@ pub struct HelpSubstep {
 /// some devices (`alternative`), or what to do when a step cannot be done (`caution`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct HelpNote {
     pub kind: NoteKind,
     /// What stands before the text (`※`, `Note: `, `※1`), empty for alternatives and

@@ -34,6 +34,7 @@ pub const MAX_USER_AGENT_BYTES: usize = 1024;
 /// agent does not tell; garbage input is not an error, it is simply unrecognised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct UserAgentInfo {
     /// `None` for systems the guide does not cover (Linux, ChromeOS) and for crawlers.
     pub platform: Option<Platform>,
@@ -65,6 +66,7 @@ pub struct UserAgentInfo {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Browser {
     Safari,
@@ -96,6 +98,7 @@ impl Browser {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum InAppBrowser {
     GoogleApp,

@@ -71,6 +71,7 @@ impl Report {
             "",
             &["bindings", "swift"],
         ));
+        self.cold_start_target(d);
     }
 
     /// The Kotlin and Swift figures.
@@ -154,6 +155,7 @@ impl Report {
                 self.why_not(&["bindings", "swift"])
             ));
         }
+        self.cold_start_section(d);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -209,5 +211,102 @@ impl Report {
             t(crossing),
             t(call),
         )
+    }
+
+    /// The phases of the SDK's first use in a fresh JVM, in order, with what each is.
+    const COLD_PHASES: [(&'static str, &'static str); 5] = [
+        (
+            "jna",
+            "JNA's initialisation (its classes and native dispatch library)",
+        ),
+        (
+            "library",
+            "loading the core's library and registering its functions (the generated \
+             bindings' `Native.register`, API checksum checks)",
+        ),
+        (
+            "first_call",
+            "the first call: `PasskeyReady(null)` (parses the embedded content)",
+        ),
+        (
+            "first_report",
+            "the first report: one `evaluate` (lowering and lifting for the first time)",
+        ),
+        (
+            "help_screen",
+            "the help screen's model: a `ReadinessSession` and its first `screen`",
+        ),
+    ];
+
+    fn cold_median(&self, phase: &str) -> f64 {
+        self.kotlin_cold.get(phase).map_or(f64::NAN, |v| median(v))
+    }
+
+    fn cold_start_target(&self, d: &mut String) {
+        if self.kotlin_cold.is_empty() {
+            d.push_str(&format!(
+                "| first use of the SDK in a fresh JVM, phase by phase | – | {} | {} |\n",
+                verdict(None),
+                self.why_not(&["kotlin", "kotlin_cold"])
+            ));
+            return;
+        }
+        let phases: Vec<String> = Self::COLD_PHASES
+            .iter()
+            .map(|(key, _)| format!("{key} {}", t(self.cold_median(key))))
+            .collect();
+        let to_report: f64 = ["jna", "library", "first_call", "first_report"]
+            .iter()
+            .map(|k| self.cold_median(k))
+            .sum();
+        let help: f64 = ["jna", "library", "first_call", "help_screen"]
+            .iter()
+            .map(|k| self.cold_median(k))
+            .sum();
+        d.push_str(&format!(
+            "| first use of the SDK in a fresh JVM, phase by phase (reported, no threshold; \
+             peers report JNA initialisation of 60–600 ms on Android devices) | first report \
+             {} after the first use of the SDK's classes: {} | **measured** | Medians of {} \
+             fresh JVMs (benchmarks/kotlin `ColdStart.kt`, host JVM; a phone is slower). The \
+             Android SDK loads nothing native until the first call that needs the core \
+             (`PasskeyReadiness(context)` and `restoreAnswers` of nothing load nothing; \
+             android/ `SdkUnavailableTest`), so a help screen pays on first open, off the main \
+             thread: JNA + library + first call + its model = {}. See \
+             [First use in a fresh JVM](#first-use-in-a-fresh-jvm). |\n",
+            t(to_report),
+            phases.join(", "),
+            self.kotlin_cold.get("jna").map_or(0, Vec::len),
+            t(help),
+        ));
+    }
+
+    fn cold_start_section(&self, d: &mut String) {
+        d.push_str("### First use in a fresh JVM\n\n");
+        if self.kotlin_cold.is_empty() {
+            d.push_str(&format!(
+                "Not measured: {}.\n\n",
+                self.why_not(&["kotlin", "kotlin_cold"])
+            ));
+            return;
+        }
+        d.push_str(
+            "`java -cp … com.passkeyready.bench.ColdStartKt examples` (benchmarks/kotlin \
+             `ColdStart.kt`), one JVM per run: each phase timed with `System.nanoTime` in the \
+             order an app's first check goes through them. Each phase includes loading the \
+             Kotlin classes it touches for the first time (the generated bindings are one large \
+             file).\n\n| phase | median | range | runs |\n|---|---:|---|---:|\n",
+        );
+        for (key, label) in Self::COLD_PHASES {
+            if let Some(v) = self.kotlin_cold.get(key) {
+                d.push_str(&format!(
+                    "| {label} | {} | {} – {} | {} |\n",
+                    t(median(v)),
+                    t(min(v)),
+                    t(max(v)),
+                    v.len()
+                ));
+            }
+        }
+        d.push('\n');
     }
 }

@@ -22,6 +22,7 @@ mod rerun;
 mod rust;
 mod size;
 mod targets;
+mod web;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -75,6 +76,13 @@ struct Report {
     rss: BTreeMap<String, Vec<f64>>,
     kotlin: Option<Foreign>,
     kotlin_profile: Option<Profile>,
+    /// Phase → nanoseconds, one per fresh JVM (ColdStart.kt).
+    kotlin_cold: BTreeMap<String, Vec<f64>>,
+    /// Callgrind totals of `diagnose-cost` (release, and the opt-level "z" candidate).
+    diagnose_ir: BTreeMap<String, Vec<f64>>,
+    opt_z: BTreeMap<String, Vec<f64>>,
+    /// The web package's files: name, bytes, gzipped bytes.
+    web_size: Vec<(String, u64, u64)>,
     swift: Option<Foreign>,
     corpus_len: usize,
     in_app_cases: Vec<VectorCase>,
@@ -208,6 +216,10 @@ impl Report {
             rss: samples("rss.txt"),
             kotlin: foreign("kotlin.txt"),
             kotlin_profile: kotlin_profile(),
+            kotlin_cold: samples("kotlin_cold.txt"),
+            diagnose_ir: samples("diagnose_ir.txt"),
+            opt_z: samples("opt_z.txt"),
+            web_size: web_sizes(),
             swift: foreign("swift.txt"),
             corpus_len: corpus().len(),
             browser_cases: browser_cases.len(),
@@ -389,10 +401,12 @@ impl Report {
         self.rust_targets(&ctx, &mut d);
         self.ffi_targets(&ctx, &mut d);
         self.size_target(&ctx, &mut d);
+        self.web_targets(&mut d);
         self.what_would_move(&ctx, &mut d);
         self.rust_section(&ctx, &mut d);
         self.ffi_section(&ctx, &mut d);
         self.size_section(&ctx, &mut d);
+        self.web_section(&mut d);
         self.memory_section(&mut d);
         self.rerun_section(&mut d);
         d

@@ -163,6 +163,31 @@ pub(super) fn paired_ratios() -> BTreeMap<String, (f64, f64, f64, u64)> {
 }
 
 /// `<label> <number>` lines, grouped by label.
+/// `web_size.txt`: one line per file of the web package, `name bytes gzipped`.
+pub(super) fn web_sizes() -> Vec<(String, u64, u64)> {
+    let text = std::fs::read_to_string(bench_dir().join("web_size.txt")).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            Some((
+                f.next()?.to_owned(),
+                f.next()?.parse().ok()?,
+                f.next()?.parse().ok()?,
+            ))
+        })
+        .collect()
+}
+
+/// Instructions of one warm diagnosis and of the first (which prepares the bundle's
+/// messages), from the three callgrind totals of `diagnose-cost`.
+pub(super) fn diagnose_counts(totals: &BTreeMap<String, Vec<f64>>) -> Option<(f64, f64)> {
+    let one = |key: &str| totals.get(key).and_then(|v| v.first()).copied();
+    let calls = one("round_count")? * one("messages")?;
+    let warm = (one("rounds")? - one("first")?) / calls;
+    let first = one("first")? - one("none")?;
+    Some((warm, first))
+}
+
 pub(super) fn samples(file: &str) -> BTreeMap<String, Vec<f64>> {
     let mut map: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     let Ok(text) = std::fs::read_to_string(bench_dir().join(file)) else {

@@ -10,8 +10,8 @@ impl Report {
         d.push_str(
             "```sh\ncargo xtask bench\n```\n\nIt needs what `cargo xtask test` needs (Rust, \
          Maven and a JDK, Swift or root for the Swift chroot), plus `npm` (uap-core's \
-         regexes from the npm registry), binutils (`strip`, `size`, `nm`) and GNU time \
-         (`apt-get install time`). It takes about 10 minutes on 2 cores, most of it release \
+         regexes from the npm registry), binutils (`strip`, `size`, `nm`), GNU time \
+         (`apt-get install time`), Node, and Debian's valgrind and Chromium. It takes about 25 minutes on 2 cores, most of it release \
          builds; a step that cannot run is reported here as not measured, and the command \
          then exits non-zero. Its steps, each also runnable alone:\n\n",
         );
@@ -46,9 +46,18 @@ impl Report {
          31 fresh processes each\n\
          11. `/usr/bin/time -v target/release/passkey-ready check --snapshot \
          examples/android-ready.json` (and the `first-use` baselines), 5 runs each\n\
-         12. `target/release/report`: reads `target/bench/` and `target/criterion/`, \
-         writes this file (it also reruns the parsers on the vectors for the accuracy \
-         tables)\n\n",
+         12. `java -cp … com.passkeyready.bench.ColdStartKt examples` in 15 fresh JVMs (the \
+             SDK's first use, phase by phase)\n\
+             13. `valgrind --tool=callgrind target/release/diagnose-cost none|0|20` (Debian's \
+             valgrind, installed when missing) and `callgrind_annotate`\n\
+             14. `CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build --release -p passkey-ready-ffi` \
+             (and `diagnose-cost`) into `target/bench/opt-z`, stripped and counted the same way\n\
+             15. `cargo xtask web`, then `gzip -9` of web/dist's `.wasm` and `.js`; `npm ci` in \
+             benchmarks/web, `node ua.mjs <root> web/dist/wasm` and `node first-evaluate.mjs \
+             web/dist/wasm 11` (Debian's /usr/bin/chromium)\n\
+             16. `target/release/report`: reads `target/bench/` and `target/criterion/`, \
+             writes this file (it also reruns the parsers on the vectors for the accuracy \
+             tables)\n\n",
         );
         d.push_str(
         "Step status of this run (`target/bench/status.tsv`):\n\n| step | result |\n|---|---|\n",

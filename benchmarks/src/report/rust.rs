@@ -7,6 +7,8 @@ use super::*;
 pub(super) const EVALUATE_TARGET_NS: f64 = 5_000.0;
 pub(super) const FIRST_USE_TARGET_NS: f64 = 1_000_000.0;
 pub(super) const GENERAL_PARSER_FACTOR: f64 = 10.0;
+// Issue 17.
+pub(super) const DIAGNOSE_TARGET_NS: f64 = 10_000.0;
 
 impl Report {
     /// The targets of the Rust measurements: rows of the targets table.
@@ -200,6 +202,7 @@ impl Report {
                 verdict(met)
             ));
         }
+        self.diagnose_target(d);
     }
 
     /// The criterion results, section by section.
@@ -348,6 +351,7 @@ impl Report {
         d.push('\n');
 
         // ---- User agents.
+        self.diagnose_counts_paragraph(d);
         d.push_str("### User-agent classification, side by side\n\n");
         d.push_str(&format!(
             "All parsers classify the same {} user agents (`tests/corpus/user_agents.txt`) in \
@@ -497,5 +501,110 @@ impl Report {
             d.push('\n');
         }
         d.push('\n');
+    }
+
+    /// The slowest message of the seed through `diagnose`, and what a call costs in
+    /// instructions.
+    fn diagnose_target(&self, d: &mut String) {
+        let medians: Vec<(f64, String)> = self
+            .criterion
+            .iter()
+            .filter_map(|(k, e)| Some((e.median, k.strip_prefix("diagnose/")?.to_owned())))
+            .collect();
+        let worst = medians
+            .iter()
+            .cloned()
+            .fold(None, |acc: Option<(f64, String)>, x| match acc {
+                Some(a) if a.0 >= x.0 => Some(a),
+                _ => Some(x),
+            });
+        let Some((worst, name)) = worst else {
+            d.push_str(&format!(
+                "| diagnosis ≤ {} per message | – | {} | {} |\n",
+                t(DIAGNOSE_TARGET_NS),
+                verdict(None),
+                self.why_not(&["criterion"])
+            ));
+            return;
+        };
+        let counts = diagnose_counts(&self.diagnose_ir).map_or_else(
+            || format!("Instruction counts: {}.", self.why_not(&["diagnose_ir"])),
+            |(warm, first)| {
+                format!(
+                    "Under callgrind (instruction counts, which the machine's load cannot \
+                     skew): {:.1}k instructions per warm call on average over the messages; the \
+                     first call of a process also prepares the bundle's messages, {:.0}k \
+                     instructions once.",
+                    warm / 1000.0,
+                    first / 1000.0
+                )
+            },
+        );
+        d.push_str(&format!(
+            "| diagnosis ≤ {} per message | slowest message `{name}`: {} ({} of the target) | \
+             {} | Every message of the seed (see [diagnose](#diagnose-per-message-of-the-seed)) \
+             on the embedded content, messages prepared once per bundle. {counts} |\n",
+            t(DIAGNOSE_TARGET_NS),
+            t(worst),
+            ratio(worst / DIAGNOSE_TARGET_NS),
+            verdict(Some(worst <= DIAGNOSE_TARGET_NS)),
+        ));
+    }
+
+    /// Where a diagnosis's instructions go: callgrind's busiest functions.
+    fn diagnose_counts_paragraph(&self, d: &mut String) {
+        let Some((warm, first)) = diagnose_counts(&self.diagnose_ir) else {
+            d.push_str(&format!(
+                "Instruction counts were not measured: {}.\n\n",
+                self.why_not(&["diagnose_ir"])
+            ));
+            return;
+        };
+        d.push_str(&format!(
+            "Instruction counts (`diagnose-cost` under callgrind, benchmarks/src/bin/diagnose_cost.rs: \
+             the program run without diagnosing, with the first diagnosis only, and with {} \
+             more rounds over the {} messages; the differences): {:.1}k instructions per warm \
+             call, {:.0}k for the first call of a process, which folds, numbers and indexes \
+             the bundle's messages for every later call.\n\n",
+            self.diagnose_ir
+                .get("round_count")
+                .and_then(|v| v.first())
+                .copied()
+                .unwrap_or(f64::NAN),
+            self.diagnose_ir
+                .get("messages")
+                .and_then(|v| v.first())
+                .copied()
+                .unwrap_or(f64::NAN),
+            warm / 1000.0,
+            first / 1000.0,
+        ));
+        let profile =
+            std::fs::read_to_string(bench_dir().join("diagnose_profile.txt")).unwrap_or_default();
+        let busiest: Vec<String> = profile
+            .lines()
+            .filter(|l| l.contains('(') && l.contains('%') && !l.contains("PROGRAM TOTALS"))
+            .filter_map(|l| {
+                let (count, rest) = l.trim().split_once(' ')?;
+                let share = rest.split(')').next()?.trim_start_matches(" (").trim();
+                let name = rest.split_once(") ")?.1;
+                let name = name.rsplit_once(':').map_or(name, |(_, f)| f);
+                let name = name.split(" [").next().unwrap_or(name);
+                Some(format!("| {} | {share} | `{}` |", count, cell(name)))
+            })
+            .take(10)
+            .collect();
+        if !busiest.is_empty() {
+            d.push_str(
+                "Where the instructions of the measured run go (its own cost per function, \
+                 `callgrind_annotate --inclusive=no`; the run includes the program's start and \
+                 the content's parse):\n\n| instructions | share | function |\n|---:|---:|---|\n",
+            );
+            for row in busiest {
+                d.push_str(&row);
+                d.push('\n');
+            }
+            d.push('\n');
+        }
     }
 }

@@ -16,7 +16,9 @@ impl Report {
          then exits non-zero. Its steps, each also runnable alone:\n\n",
         );
         d.push_str(
-            "1. `cargo build --release -p passkey-ready-ffi -p passkey-ready-cli` and \
+            "1. `cargo rustc -p passkey-ready-ffi --lib --crate-type cdylib --release` (the \
+         library alone, as the release checks build what ships), `cargo build --release -p \
+         passkey-ready-cli` and \
          `cargo build --release -p passkey-ready-benchmarks --bins`\n\
          2. the native-library step of `cargo xtask bindings` (for `uniffi-bindgen`), then \
          `uniffi-bindgen generate --library target/release/libpasskey_ready_ffi.so \
@@ -50,7 +52,7 @@ impl Report {
              SDK's first use, phase by phase)\n\
              13. `valgrind --tool=callgrind target/release/diagnose-cost none|0|20` (Debian's \
              valgrind, installed when missing) and `callgrind_annotate`\n\
-             14. `CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build --release -p passkey-ready-ffi` \
+             14. `CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo rustc -p passkey-ready-ffi --lib --crate-type cdylib --release` \
              (and `diagnose-cost`) into `target/bench/opt-z`, stripped and counted the same way\n\
              15. `cargo xtask web`, then `gzip -9` of web/dist's `.wasm` and `.js`; `npm ci` in \
              benchmarks/web, `node ua.mjs <root> web/dist/wasm` and `node first-evaluate.mjs \

@@ -586,9 +586,10 @@ impl Report {
             .filter(|l| l.contains('(') && l.contains('%') && !l.contains("PROGRAM TOTALS"))
             .filter_map(|l| {
                 let (count, rest) = l.trim().split_once(' ')?;
-                let share = rest.split(')').next()?.trim_start_matches(" (").trim();
-                let name = rest.split_once(") ")?.1;
-                let name = name.rsplit_once(':').map_or(name, |(_, f)| f);
+                let share = rest.split(')').next()?.trim_start_matches('(').trim();
+                // `file:function [object]`: the function, without its file and object.
+                let name = rest.split_once(") ")?.1.trim();
+                let name = name.split_once(':').map_or(name, |(_, f)| f);
                 let name = name.split(" [").next().unwrap_or(name);
                 Some(format!("| {} | {share} | `{}` |", count, cell(name)))
             })

@@ -70,7 +70,6 @@ impl Report {
                 verdict(met)
             ));
         }
-        d.push('\n');
     }
 
     /// The size section.
@@ -85,7 +84,10 @@ impl Report {
         // ---- Size.
         d.push_str("## Size\n\n");
         d.push_str(
-            "The host's release library (`cargo build --release -p passkey-ready-ffi`, the \
+            "The host's release library as the release checks build what ships (`cargo rustc -p \
+         passkey-ready-ffi --lib --crate-type cdylib --release`; built together with the \
+         crate's staticlib and rlib, as `cargo build` does, the same library is about a \
+         quarter larger), the \
          workspace profile: `lto = true`, `opt-level = \"s\"`, `codegen-units = 1`, \
          `panic = \"unwind\"`) against an empty UniFFI library built with the same profile \
          and the same UniFFI (benchmarks/empty-uniffi: `uniffi::setup_scaffolding!()` and \

@@ -18,6 +18,8 @@ impl Report {
         // ---- Rust details.
         // ---- What would move the numbers (from the figures above; changes are the core's
         // owners' to make).
+        // The targets table ends here: every section has added its rows.
+        d.push('\n');
         d.push_str("### What would move the numbers\n\n");
         let sdk_mean = mean_of(&examples, |n| crit(&format!("sdk_evaluate/{n}")));
         let eval_mean = mean_of(&examples, |n| crit(&format!("evaluate/{n}")));

@@ -14,16 +14,25 @@ fn target(root: &Path) -> PathBuf {
 
 pub(super) fn opt_z(root: &Path) -> Result<(), String> {
     let dir = target(root);
-    let env = [("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z".to_owned())];
-    let target_dir = dir.to_string_lossy();
-    for package in [
-        &["-p", "passkey-ready-ffi"][..],
-        &["-p", "passkey-ready-benchmarks", "--bin", "diagnose-cost"][..],
-    ] {
-        let mut args = vec!["build", "--release", "--target-dir", &target_dir];
-        args.extend_from_slice(package);
-        run(root, "cargo", &args, &env)?;
-    }
+    // As the shipped library is built (see `release_builds`), into its own target directory.
+    let env = [
+        ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "z".to_owned()),
+        ("CARGO_TARGET_DIR", dir.display().to_string()),
+    ];
+    crate::release_build::ffi_library(root, "cdylib", None, &[], &env)?;
+    run(
+        root,
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "-p",
+            "passkey-ready-benchmarks",
+            "--bin",
+            "diagnose-cost",
+        ],
+        &env,
+    )?;
     let library = dir.join("release").join(dylib("passkey_ready_ffi"));
     let stripped = bench_dir(root).join("opt-z-stripped.so");
     std::fs::copy(&library, &stripped)

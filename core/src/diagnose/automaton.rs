@@ -11,12 +11,120 @@ use std::collections::BTreeMap;
 /// A unit of text as a number (see `prepared::Interner`).
 pub(crate) type Symbol = u32;
 
+/// The most slots of the first state's table (32 KiB): a bundle's messages have far fewer
+/// distinct units.
+const MAX_TABLE: usize = 4096;
+/// Transitions a state keeps in place before it needs a map.
+const INLINE: usize = 3;
+
+/// A state's transitions. Nearly every state of a message-sized input has one or two: they are
+/// kept in place, without an allocation (a map per state made allocating half of a diagnosis's
+/// cost); a state with more gets an ordered map, so that a look-up stays logarithmic whatever
+/// the input holds. The first state has a transition for every distinct unit of the input and
+/// is where reading a message restarts after each mismatch: it gets a table indexed by the
+/// symbol (symbols are numbered from 0 per bundle), one look-up per step.
+#[derive(Clone)]
+enum Next {
+    Table {
+        /// By symbol; `usize::MAX` for none.
+        table: Vec<usize>,
+        /// Symbols past the table (the one standing for units no message has).
+        rest: BTreeMap<Symbol, usize>,
+    },
+    Inline {
+        len: usize,
+        items: [(Symbol, usize); INLINE],
+    },
+    Map(BTreeMap<Symbol, usize>),
+}
+
+impl Next {
+    const EMPTY: Next = Next::Inline {
+        len: 0,
+        items: [(0, 0); INLINE],
+    };
+
+    /// A table for the symbols below `bound`.
+    fn table(bound: usize) -> Next {
+        Next::Table {
+            table: vec![usize::MAX; bound],
+            rest: BTreeMap::new(),
+        }
+    }
+
+    fn get(&self, symbol: Symbol) -> Option<usize> {
+        match self {
+            Next::Table { table, rest } => match table.get(symbol as usize) {
+                Some(&to) => (to != usize::MAX).then_some(to),
+                None => rest.get(&symbol).copied(),
+            },
+            Next::Inline { len, items } => items
+                .iter()
+                .take(*len)
+                .find(|(s, _)| *s == symbol)
+                .map(|(_, to)| *to),
+            Next::Map(map) => map.get(&symbol).copied(),
+        }
+    }
+
+    fn get_mut(&mut self, symbol: Symbol) -> Option<&mut usize> {
+        match self {
+            Next::Table { table, rest } => match table.get_mut(symbol as usize) {
+                Some(to) => (*to != usize::MAX).then_some(to),
+                None => rest.get_mut(&symbol),
+            },
+            Next::Inline { len, items } => items
+                .iter_mut()
+                .take(*len)
+                .find(|(s, _)| *s == symbol)
+                .map(|(_, to)| to),
+            Next::Map(map) => map.get_mut(&symbol),
+        }
+    }
+
+    /// Adds a transition for a symbol that has none yet.
+    fn insert(&mut self, symbol: Symbol, to: usize) {
+        match self {
+            Next::Table { table, rest } => match table.get_mut(symbol as usize) {
+                Some(slot) => *slot = to,
+                None => {
+                    rest.insert(symbol, to);
+                }
+            },
+            Next::Inline { len, items } => match items.get_mut(*len) {
+                Some(slot) => {
+                    *slot = (symbol, to);
+                    *len += 1;
+                }
+                None => {
+                    let mut map: BTreeMap<Symbol, usize> = items.iter().copied().collect();
+                    map.insert(symbol, to);
+                    *self = Next::Map(map);
+                }
+            },
+            Next::Map(map) => {
+                map.insert(symbol, to);
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Next::Table { table, rest } => {
+                table.iter().filter(|&&to| to != usize::MAX).count() + rest.len()
+            }
+            Next::Inline { len, .. } => *len,
+            Next::Map(map) => map.len(),
+        }
+    }
+}
+
 struct State {
     /// Length of the longest input substring this state stands for.
     len: usize,
     /// The state of the longest proper suffix standing for other end positions.
     link: Option<usize>,
-    next: BTreeMap<Symbol, usize>,
+    next: Next,
     /// Where (the index of its last unit) the first occurrence in the input ends.
     first_end: usize,
 }
@@ -36,10 +144,18 @@ pub(crate) struct Run {
 
 impl Automaton {
     pub(crate) fn new(input: &[Symbol]) -> Automaton {
+        // Symbols past the largest in the input need no slot; the table is capped so that a
+        // large symbol (units no message has share `Symbol::MAX`) goes to the map instead.
+        let bound = input
+            .iter()
+            .map(|&s| s as usize + 1)
+            .filter(|&b| b <= MAX_TABLE)
+            .max()
+            .unwrap_or(0);
         let root = State {
             len: 0,
             link: None,
-            next: BTreeMap::new(),
+            next: Next::table(bound),
             first_end: 0,
         };
         let mut states = Vec::with_capacity(input.len() * 2 + 1);
@@ -51,7 +167,7 @@ impl Automaton {
             states.push(State {
                 len,
                 link: None,
-                next: BTreeMap::new(),
+                next: Next::EMPTY,
                 first_end: i,
             });
             let mut p = Some(last);
@@ -60,7 +176,7 @@ impl Automaton {
                 let Some(state) = states.get_mut(at) else {
                     break;
                 };
-                if state.next.contains_key(&symbol) {
+                if state.next.get(symbol).is_some() {
                     break;
                 }
                 state.next.insert(symbol, cur);
@@ -70,7 +186,7 @@ impl Automaton {
                 None => 0,
                 Some(at) => {
                     let (p_len, q) = match states.get(at) {
-                        Some(s) => (s.len, s.next.get(&symbol).copied().unwrap_or(0)),
+                        Some(s) => (s.len, s.next.get(symbol).unwrap_or(0)),
                         None => (0, 0),
                     };
                     let q_len = states.get(q).map_or(0, |s| s.len);
@@ -80,7 +196,7 @@ impl Automaton {
                         let clone = states.len();
                         let (next, q_link, first_end) = match states.get(q) {
                             Some(s) => (s.next.clone(), s.link, s.first_end),
-                            None => (BTreeMap::new(), None, 0),
+                            None => (Next::EMPTY, None, 0),
                         };
                         super::steps::count(next.len() as u64);
                         states.push(State {
@@ -95,7 +211,7 @@ impl Automaton {
                             let Some(state) = states.get_mut(at) else {
                                 break;
                             };
-                            match state.next.get_mut(&symbol) {
+                            match state.next.get_mut(symbol) {
                                 Some(target) if *target == q => *target = clone,
                                 _ => break,
                             }
@@ -118,15 +234,17 @@ impl Automaton {
 
     /// The maximal runs of `message` that occur in the input, in message order: each is the
     /// longest shared run ending where it ends, and cannot be extended to the right.
-    pub(crate) fn runs(&self, message: &[Symbol]) -> Vec<Run> {
-        let mut runs = Vec::new();
+    ///
+    /// `runs` is cleared first: one buffer serves every message of a call.
+    pub(crate) fn runs_into(&self, message: &[Symbol], runs: &mut Vec<Run>) {
+        runs.clear();
         let mut state = 0;
         let mut len = 0;
         let mut pending: Option<Run> = None;
         for (j, symbol) in message.iter().enumerate() {
             super::steps::count(1);
             while let Some(s) = self.states.get(state) {
-                if let Some(&to) = s.next.get(symbol) {
+                if let Some(to) = s.next.get(*symbol) {
                     state = to;
                     len += 1;
                     break;
@@ -156,7 +274,6 @@ impl Automaton {
             pending = here;
         }
         runs.extend(pending);
-        runs
     }
 }
 
@@ -165,9 +282,9 @@ mod tests {
     use super::*;
 
     fn runs(input: &[u32], message: &[u32]) -> Vec<(usize, usize, usize)> {
-        Automaton::new(input)
-            .runs(message)
-            .into_iter()
+        let mut out = Vec::new();
+        Automaton::new(input).runs_into(message, &mut out);
+        out.into_iter()
             .map(|r| (r.message_end, r.input_end, r.len))
             .collect()
     }
@@ -206,7 +323,9 @@ mod tests {
                     .find(|&l| input.windows(l).any(|w| w == &message[j + 1 - l..=j]))
                     .unwrap_or(0)
             };
-            for run in automaton.runs(&message) {
+            let mut found = Vec::new();
+            automaton.runs_into(&message, &mut found);
+            for run in found {
                 let j = run.message_end;
                 assert_eq!(run.len, longest_at(j), "{input:?} {message:?}");
                 let piece = &message[j + 1 - run.len..=j];

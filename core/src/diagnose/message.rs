@@ -40,7 +40,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::automaton::{Automaton, Symbol};
+use super::automaton::{Automaton, Run, Symbol};
 use super::completion;
 use super::normalize::{units, weight, Unit};
 
@@ -188,6 +188,8 @@ pub(crate) struct Input {
     symbols: Vec<Symbol>,
     weight_before: Vec<usize>,
     automaton: Automaton,
+    /// The runs of the message being scored: one buffer for every message of the call.
+    runs: std::cell::Cell<Vec<Run>>,
 }
 
 impl Input {
@@ -195,6 +197,7 @@ impl Input {
         Input {
             weight_before: prefix_weights(&units),
             automaton: Automaton::new(&symbols),
+            runs: std::cell::Cell::new(Vec::new()),
             symbols,
             units,
         }
@@ -330,7 +333,9 @@ impl Message {
         let mut best: Option<u8> = None;
         let mut stretch: Option<Stretch> = None;
         let mut covered_to = 0;
-        for run in input.automaton.runs(&self.symbols) {
+        let mut runs = input.runs.take();
+        input.automaton.runs_into(&self.symbols, &mut runs);
+        for &run in &runs {
             super::steps::count(1);
             // Runs may overlap in the message: keep only what is new.
             let start = (run.message_end + 1 - run.len).max(covered_to);
@@ -380,6 +385,7 @@ impl Message {
                 }
             });
         }
+        input.runs.set(runs);
         if let Some(done) = stretch {
             best = best.max(self.score_stretch(input, &done));
         }

@@ -422,19 +422,24 @@ fn by_message(
 /// all its checks apply and all its sections belong (`faq.security_key_prompt`: Windows), or
 /// every platform if there is none (a bank's FAQ mixing platforms).
 fn faq_scope(bundle: &Bundle, faq: &Faq) -> Vec<Platform> {
+    if faq.id == "faq.in_app_browser" {
+        return Platform::ALL
+            .into_iter()
+            .filter(|p| p.is_mobile())
+            .collect();
+    }
+    // Each check and section looked up once, not once per platform.
+    let checks = parse_checks(&faq.checks);
+    let owners: Vec<Option<Vec<Platform>>> = faq
+        .sections
+        .iter()
+        .map(|s| section_owners(bundle, s))
+        .collect();
     let scope: Vec<Platform> = Platform::ALL
         .into_iter()
         .filter(|&p| {
-            if faq.id == "faq.in_app_browser" {
-                return p.is_mobile();
-            }
-            parse_checks(&faq.checks)
-                .iter()
-                .all(|&c| rules::applies(p, c))
-                && faq
-                    .sections
-                    .iter()
-                    .all(|s| section_belongs(bundle, s, &[p]))
+            checks.iter().all(|&c| rules::applies(p, c))
+                && owners.iter().all(|o| belongs(o.as_deref(), &[p]))
         })
         .collect();
     if scope.is_empty() {
@@ -579,11 +584,17 @@ fn is_part(bundle: &Bundle, id: &str) -> bool {
 /// and its guide one of theirs. A guide the readiness rules do not know (a bank's own) may be
 /// shown anywhere.
 fn section_belongs(bundle: &Bundle, section: &str, platforms: &[Platform]) -> bool {
+    belongs(section_owners(bundle, section).as_deref(), platforms)
+}
+
+/// `None` when the section is not a part of the bundle; else the platforms whose guide it is
+/// in, empty for a guide the readiness rules do not know.
+fn section_owners(bundle: &Bundle, section: &str) -> Option<Vec<Platform>> {
     if !is_part(bundle, section) {
-        return false;
+        return None;
     }
     let Some((guide, _)) = section.split_once('.') else {
-        return true;
+        return Some(Vec::new());
     };
     let of_guide = |p: Platform| {
         rules::for_platform(p).iter().any(|r| {
@@ -592,8 +603,11 @@ fn section_belongs(bundle: &Bundle, section: &str, platforms: &[Platform]) -> bo
                 .is_some_and(|(g, _)| g == guide)
         })
     };
-    let owners: Vec<Platform> = Platform::ALL.into_iter().filter(|&p| of_guide(p)).collect();
-    owners.is_empty() || platforms.iter().any(|p| owners.contains(p))
+    Some(Platform::ALL.into_iter().filter(|&p| of_guide(p)).collect())
+}
+
+fn belongs(owners: Option<&[Platform]>, platforms: &[Platform]) -> bool {
+    owners.is_some_and(|o| o.is_empty() || platforms.iter().any(|p| o.contains(p)))
 }
 
 #[cfg(test)]

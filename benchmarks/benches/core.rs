@@ -7,8 +7,8 @@
 //! - `sdk_evaluate/<example>`: `ffi::PasskeyReady::evaluate`, the Rust side of the call the
 //!   Kotlin and Swift SDKs make (it localizes the guide on every call), without marshalling.
 //! - `content/*`: `Bundle::embedded` (parse + validate, the first use), its two halves
-//!   (`parse_guides`: both JSON documents deserialised as the core does, with
-//!   serde_path_to_error; `validate`: `content::validate` on the parsed bundle), a bundle
+//!   (`parse_guides`: both JSON documents deserialised as the core does, with serde_json
+//!   alone; `validate`: `content::validate` on the parsed bundle), a bundle
 //!   loaded as `loadBundle` does (`load_bundle`: `Bundle::from_json`), and cached look-ups.
 //! - `diagnose/<message>`: `diagnose::diagnose` on the embedded bundle, no platform.
 
@@ -70,10 +70,9 @@ fn content(c: &mut Criterion) {
     let documents = ["ja", "en"].map(|l| read(&repo_root().join(format!("core/content/{l}.json"))));
     group.bench_function("parse_guides", |b| {
         b.iter(|| {
-            documents.each_ref().map(|json| {
-                let mut de = serde_json::Deserializer::from_str(black_box(json));
-                serde_path_to_error::deserialize::<_, Guide>(&mut de).unwrap()
-            })
+            documents
+                .each_ref()
+                .map(|json| serde_json::from_str::<Guide>(black_box(json)).unwrap())
         });
     });
     group.bench_function("validate", |b| {

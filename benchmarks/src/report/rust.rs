@@ -286,7 +286,7 @@ impl Report {
                 "content/bundle_embedded",
             ),
             (
-                "parse both JSON documents (serde_json + serde_path_to_error, as the core parses)",
+                "parse both JSON documents (serde_json, as the core parses)",
                 "content/parse_guides",
             ),
             (

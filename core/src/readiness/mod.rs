@@ -6,7 +6,7 @@ mod check;
 mod evaluate;
 pub(crate) mod os_version;
 pub mod rules;
-mod snapshot;
+pub(crate) mod snapshot;
 
 pub use action::SettingsAction;
 pub use check::CheckId;

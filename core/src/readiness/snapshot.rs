@@ -99,7 +99,7 @@ pub enum SnapshotError {
 /// The JSON form, read loosely so that each problem gets an error of its own kind.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSnapshot {
+pub(crate) struct RawSnapshot {
     platform: String,
     #[serde(default)]
     os_version: Option<String>,

@@ -14,6 +14,8 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use crate::untrusted;
 
+mod error_path;
+
 /// Characters of an object key; every key of a bundle or snapshot is far shorter.
 pub const MAX_KEY_CHARS: usize = 64;
 /// Keys of one object; the widest object of a bundle has 8, a snapshot's signals 16.
@@ -95,19 +97,13 @@ pub(crate) fn check_value(
 /// Deserialises `json` (already checked); on failure, the path of the failing field
 /// (`(root)` for the whole document) and serde's message with line and column, escaped.
 pub(crate) fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, InputError> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = match err.path().to_string().as_str() {
-            "." | "?" | "" => "(root)".to_owned(),
-            path => untrusted::escape_all(path),
-        };
-        InputError::Malformed {
-            path,
-            message: message(err.inner()),
-        }
+    serde_json::from_str(json).map_err(|err| InputError::Malformed {
+        path: untrusted::escape_all(&error_path::of(json, &err)),
+        message: message(&err),
     })
 }
 
+#[derive(Clone)]
 enum Segment {
     Key(String),
     Index(usize),

@@ -10,9 +10,11 @@
 //!    the package's version against the workspace's.
 //! 4. node tests (`package.rs`): `node --test web/tests/node/` against the built package, and
 //!    `npm pack --dry-run` shipping exactly the package's files.
-//! 5. shell unit tests (`shell_test.rs`): tests/web-shell/ compiled strict against the built
+//! 5. size (`size.rs`): the `.wasm` and the `.js` files gzipped, within web/size-budget.json,
+//!    and the whole package within 200 KiB.
+//! 6. shell unit tests (`shell_test.rs`): tests/web-shell/ compiled strict against the built
 //!    package's declarations, `node --test` (stand-in browsers and document, the real core).
-//! 6. demo end to end (`e2e.rs`): web/demo's script compiled, then tests/web-e2e/ drives the
+//! 7. demo end to end (`e2e.rs`): web/demo's script compiled, then tests/web-e2e/ drives the
 //!    demo page in Debian's Chromium (user agents and client hints of real browsers, a
 //!    virtual authenticator, a real `navigator.credentials.create()`, axe-core).
 //!
@@ -21,6 +23,7 @@
 mod e2e;
 mod package;
 mod shell_test;
+mod size;
 mod wasm;
 
 use std::path::{Path, PathBuf};
@@ -35,6 +38,7 @@ pub const STEPS: &[Step] = &[
     package::TYPESCRIPT,
     package::NODE_TESTS,
     package::PACK,
+    size::SIZE_BUDGET,
     shell_test::SHELL_TESTS,
     e2e::DEMO,
     e2e::E2E,

@@ -15,14 +15,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-300}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bundle snapshot diagnose user_agent links bundle_mutations)
+[ ${#targets[@]} -gt 0 ] || targets=(bundle snapshot diagnose user_agent links bundle_mutations browser)
 jobs="${FUZZ_JOBS:-1}"
 toolchain="${FUZZ_TOOLCHAIN:-nightly}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 
 cd "$here"
 mkdir -p logs
-[ -d corpus/bundle ] || ./seed-corpora.sh
+[ -d corpus/browser ] || ./seed-corpora.sh
 cargo "+$toolchain" fuzz build -s "$sanitizer" || exit 1
 
 # Per target: a dictionary, and lengths beyond the input's limit from the start (libFuzzer
@@ -38,6 +38,8 @@ options() {
     diagnose) echo "-max_len=2100 -len_control=0" ;;
     user_agent) echo "-max_len=1100 -len_control=0" ;;
     links) echo "-max_len=512" ;;
+    # Readings up to 8192 bytes (MAX_READINGS_BYTES), a 0 byte, a page URL up to 2048.
+    browser) echo "-max_len=10300 -len_control=0" ;;
   esac
 }
 

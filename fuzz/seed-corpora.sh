@@ -5,6 +5,7 @@
 #   diagnose    the vectors' inputs and every FAQ message of the content (ja, en), each with
 #               every platform selector byte; lines of the seed page that quote a message
 #   user_agent  tests/corpus/user_agents.txt and tests/vectors/user_agents.json
+#   browser     the readings of tests/vectors/browser.json, and its page URLs after a 0 byte
 # Usage: fuzz/seed-corpora.sh            (writes fuzz/corpus/<target>/, adds to what is there)
 # Needs: cargo, jq.
 set -euo pipefail
@@ -12,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="$here/corpus"
-mkdir -p "$out"/{bundle,snapshot,diagnose,user_agent}
+mkdir -p "$out"/{bundle,snapshot,diagnose,user_agent,browser}
 
 # put TARGET: stdin → corpus/TARGET/seed-<hash>
 put() {
@@ -72,6 +73,15 @@ jq -r '.cases[].user_agent' "$root/tests/vectors/user_agents.json" | while IFS= 
   printf '%s' "$line" | put user_agent
 done
 
-for t in bundle snapshot diagnose user_agent; do
+# --- browser: readings JSON, then a 0 byte and a page URL ----------------------------------------
+vectors="$root/tests/vectors/browser.json"
+jq -c '.snapshots[].readings' "$vectors" | while IFS= read -r line; do
+  printf '%s' "$line" | put browser
+done
+jq -r '(.escape_routes + .refused_routes)[].page_url' "$vectors" | while IFS= read -r line; do
+  printf '{}\0%s' "$line" | put browser
+done
+
+for t in bundle snapshot diagnose user_agent browser; do
   printf '%-11s %5d files  %s\n' "$t" "$(find "$out/$t" -type f | wc -l)" "$(du -sh "$out/$t" | cut -f1)"
 done

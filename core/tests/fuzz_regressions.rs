@@ -107,3 +107,17 @@ fn links_a_spaced_target_in_angle_brackets_is_refused() {
     // Without a space the target is read like any other: an allowed host passes.
     assert!(safety::check("[x](<https://www.bank.example/help>)", &policy).is_empty());
 }
+
+/// fuzz/ `browser`, first 2-minute run (8.5 million inputs, the harness new): the page URL
+/// `https://1.3.39.99.` was accepted, but the URL standard reads that host as an IPv4 address
+/// and writes it without the dot, so no browser's `location.href` holds it and the escape
+/// links would not say what the page's address says. A numeric host may not end with a dot.
+#[test]
+fn page_url_an_ipv4_host_with_a_trailing_dot_is_refused() {
+    use passkey_ready_core::browser::PageUrl;
+    let refused = PageUrl::parse("https://1.3.39.99.").unwrap_err();
+    assert_eq!(refused.field, "page_url");
+    assert!(PageUrl::parse("https://1.3.39.99/").is_ok());
+    // A name may end with a dot (the root of the DNS): browsers keep it.
+    assert!(PageUrl::parse("https://www.bank.example./").is_ok());
+}

@@ -159,9 +159,9 @@ impl PageUrl {
 }
 
 /// The URL standard reads a host whose last label is a number (`1.2.3`, `a.0x1f`) as an IPv4
-/// address and serializes it as four decimal numbers (`1.2.0.3`), or refuses it (`1.2.3.999`):
-/// a browser's `location.href` holds no other numeric host, and a link built from one would
-/// not lead where the text says.
+/// address and serializes it as four decimal numbers (`1.2.0.3`, `1.2.3.4.` as `1.2.3.4`), or
+/// refuses it (`1.2.3.999`): a browser's `location.href` holds no other numeric host, and a
+/// link built from one would not lead where the text says.
 fn numeric_host_is_ipv4(host: &str) -> bool {
     let labels: Vec<&str> = host.strip_suffix('.').unwrap_or(host).split('.').collect();
     let last = labels.last().copied().unwrap_or_default();
@@ -172,7 +172,9 @@ fn numeric_host_is_ipv4(host: &str) -> bool {
     if !numeric {
         return true;
     }
-    labels.len() == 4
+    // `1.2.3.4.` is written `1.2.3.4`: the dot is dropped with the address's parsing.
+    !host.ends_with('.')
+        && labels.len() == 4
         && labels.iter().all(|label| {
             !label.is_empty()
                 && label.len() <= 3
